@@ -1,0 +1,60 @@
+// ESLint flat config: typescript-eslint's recommended rules, zero warnings, and the one architectural
+// rule that matters most: src/domain stays pure (no UI, storage, mail, auth or Office imports).
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const impureForDomain = [
+  { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'src/domain is pure: no React.' },
+  { group: ['@fluentui/*'], message: 'src/domain is pure: no Fluent UI.' },
+  { group: ['dexie', 'dexie/*', 'fake-indexeddb', 'fake-indexeddb/*'], message: 'src/domain is pure: storage lives in src/store.' },
+  { group: ['@microsoft/microsoft-graph-client', '@microsoft/microsoft-graph-client/*'], message: 'src/domain is pure: Graph lives in src/mail.' },
+  { group: ['@azure/msal-browser', '@azure/msal-*'], message: 'src/domain is pure: sign-in lives in src/auth.' },
+  { group: ['@microsoft/office-js', 'office-*'], message: 'src/domain is pure: Office.js lives in src/office.' },
+  { group: ['node:*', 'fs', 'path', 'crypto', 'http', 'https'], message: 'src/domain is pure: no Node IO.' },
+  { group: ['../*', '!../domain/*'], message: 'src/domain imports only from src/domain.' },
+];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'coverage/**', 'node_modules/**', '.cache/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      eqeqeq: 'error',
+    },
+  },
+  {
+    files: ['src/**/*.tsx', 'src/ui/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+  },
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: impureForDomain }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'fetch', message: 'src/domain does no IO.' },
+        { name: 'indexedDB', message: 'src/domain does no IO.' },
+        { name: 'Office', message: 'src/domain does not touch Office.' },
+        { name: 'localStorage', message: 'src/domain does no IO.' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'The core never reads the clock: take `today` as an argument.' },
+        { object: 'performance', property: 'now', message: 'The core never reads the clock.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'The core never reads the clock: take `today` as an argument.' },
+        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'The core is deterministic.' },
+      ],
+    },
+  },
+);

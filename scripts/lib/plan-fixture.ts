@@ -1,0 +1,204 @@
+/**
+ * Plan fixtures (DESIGN §3 "Plan fixtures"): reading one, asking the engine, and comparing its answer
+ * with the fixture's `expect`. Shared by the jest runner and `npm run plan`.
+ */
+import { z } from 'zod';
+import { isCalendarDate } from '../../src/domain/calendar';
+import { cents } from '../../src/domain/money';
+import { planReminders, type Communication } from '../../src/domain/plan-reminders';
+import { describeSetupProblems, validateSetup } from '../../src/domain/setup';
+import type { Agent, Customer, LedgerEntry, OpenItem, SkippedItem } from '../../src/domain/types';
+
+/** `null` counts as absent: optional fields become `undefined`, and are then left out. */
+const optional = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? undefined);
+const date = z.string().refine(isCalendarDate, 'must be a date written YYYY-MM-DD');
+const withoutUndefined = <T extends object>(record: T): T =>
+  Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as T;
+
+const customerSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  emails: optional(z.array(z.string())),
+  pec: optional(z.string()),
+  agentId: optional(z.string()),
+  language: optional(z.string()),
+  blocked: optional(z.boolean()),
+});
+const agentSchema = z.object({ id: z.string(), name: z.string(), email: optional(z.string()) });
+const itemSchema = z.object({
+  id: z.string(),
+  customerId: z.string(),
+  documentId: optional(z.string()),
+  documentNumber: z.string(),
+  documentDate: date,
+  dueDate: date,
+  residual: z.number().int(),
+  currency: z.string(),
+  disputed: optional(z.boolean()),
+  paymentMethod: optional(z.string()),
+  agentId: optional(z.string()),
+});
+const ledgerSchema = z.object({
+  itemId: z.string(),
+  levelId: z.string(),
+  cycle: optional(z.number().int().min(0)),
+  sentOn: date,
+  state: optional(z.enum(['sent', 'drafted', 'handled'])),
+});
+
+const fixtureSchema = z.object({
+  description: optional(z.string()),
+  today: date,
+  setup: z.unknown(),
+  customers: optional(z.array(customerSchema)),
+  agents: optional(z.array(agentSchema)),
+  items: optional(z.array(itemSchema)),
+  ledger: optional(z.array(ledgerSchema)),
+  expect: z.unknown(),
+});
+
+export interface PlanFixture {
+  readonly description?: string;
+  readonly today: string;
+  readonly setup: unknown;
+  readonly customers: readonly Customer[];
+  readonly agents: readonly Agent[];
+  readonly items: readonly OpenItem[];
+  readonly ledger: readonly LedgerEntry[];
+  readonly expect: unknown;
+}
+
+/** Reads a parsed fixture file; throws an Error naming the bad field. */
+export function parseFixture(json: unknown): PlanFixture {
+  const parsed = fixtureSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Bad fixture at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'invalid'}`);
+  }
+  const f = parsed.data;
+  return {
+    ...(f.description !== undefined ? { description: f.description } : {}),
+    today: f.today,
+    setup: f.setup,
+    customers: (f.customers ?? []).map((c) => withoutUndefined({ ...c, emails: c.emails ?? [] })),
+    agents: (f.agents ?? []).map((a) => withoutUndefined(a)),
+    items: (f.items ?? []).map((i) => withoutUndefined({ ...i, residual: cents(i.residual) })),
+    ledger: (f.ledger ?? []).map((e) => withoutUndefined({ ...e, cycle: e.cycle ?? 0 })),
+    expect: f.expect,
+  };
+}
+
+export interface ReminderAnswer {
+  readonly customerId: string;
+  readonly levelId: string;
+  readonly currency: string;
+  readonly items: readonly { readonly itemId: string; readonly cycle: number }[];
+  readonly total: number;
+  readonly to: readonly string[];
+  readonly cc: readonly string[];
+}
+
+export type PlanAnswer =
+  | { readonly reminders: readonly ReminderAnswer[]; readonly skipped: readonly SkippedItem[] }
+  | { readonly error: 'invalid_setup'; readonly message: string };
+
+const toReminderAnswer = (c: Communication): ReminderAnswer => ({
+  customerId: c.customerId,
+  levelId: c.levelId,
+  currency: c.currency,
+  items: c.lines.map((line) => ({ itemId: line.item.id, cycle: line.cycle })),
+  total: c.total,
+  to: c.to,
+  cc: c.cc,
+});
+
+/** The engine's answer for a fixture, in the shape of `expect`. */
+export function answerFixture(fixture: PlanFixture): PlanAnswer {
+  const setup = validateSetup(fixture.setup);
+  if (!setup.ok) return { error: 'invalid_setup', message: describeSetupProblems(setup.error) };
+  const plan = planReminders({ ...fixture, setup: setup.value });
+  return { reminders: plan.communications.map(toReminderAnswer), skipped: plan.skipped };
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The union of the fields of every expected element (the first example of each), so restricting keeps whatever any names. */
+function mergedShape(values: readonly unknown[]): unknown {
+  if (!values.some(isRecord)) return values[0];
+  const shape: Record<string, unknown> = {};
+  for (const value of values) if (isRecord(value)) for (const [k, v] of Object.entries(value)) if (!(k in shape)) shape[k] = v;
+  return shape;
+}
+
+/** `actual` restricted to the fields `expected` names, recursively (arrays element by element). */
+function restrict(actual: unknown, expected: unknown): unknown {
+  if (Array.isArray(expected) && Array.isArray(actual)) {
+    if (expected.length === 0) return actual;
+    const shape = mergedShape(expected);
+    return actual.map((value) => restrict(value, shape));
+  }
+  if (isRecord(expected) && isRecord(actual)) {
+    return Object.fromEntries(Object.keys(expected).map((key) => [key, restrict(actual[key], expected[key])]));
+  }
+  return actual;
+}
+
+/** JSON with object keys sorted, so two equal values always print the same. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (isRecord(value)) {
+    const keys = Object.keys(value).filter((key) => value[key] !== undefined).sort();
+    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonical(value[key])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'undefined';
+}
+
+const sortedSet = (values: readonly unknown[]): string[] => values.map(canonical).sort();
+
+/**
+ * Differences between the fixture's `expect` and the engine's answer, as readable lines; empty when they
+ * agree. `reminders` and `skipped` are compared as sets; within a reminder, `items`, `to` and `cc` exactly;
+ * fields beyond those in `expect` are ignored. An expected error matches on `error`, and on every string
+ * of the optional `messageIncludes`.
+ */
+export function compareAnswer(expected: unknown, actual: PlanAnswer): string[] {
+  if (!isRecord(expected)) return ['the fixture has no `expect` object'];
+  if ('error' in expected) {
+    if (!('error' in actual)) return [`expected error ${canonical(expected.error)}, but the engine planned ${canonical(actual)}`];
+    const problems: string[] = [];
+    if (expected.error !== actual.error) problems.push(`expected error ${canonical(expected.error)}, got ${canonical(actual.error)}`);
+    const includes = Array.isArray(expected.messageIncludes) ? expected.messageIncludes : [];
+    for (const word of includes) {
+      if (typeof word === 'string' && !actual.message.includes(word)) problems.push(`the message does not mention ${canonical(word)}: ${actual.message}`);
+    }
+    if (typeof expected.message === 'string' && expected.message !== actual.message) {
+      problems.push(`expected message ${canonical(expected.message)}, got ${canonical(actual.message)}`);
+    }
+    return problems;
+  }
+  if ('error' in actual) return [`the engine refused the setup: ${actual.message}`];
+  const problems: string[] = [];
+  for (const key of ['reminders', 'skipped'] as const) {
+    const want = Array.isArray(expected[key]) ? (expected[key] as unknown[]) : [];
+    const got = actual[key] as readonly unknown[];
+    const gotRestricted = restrict(got, want) as unknown[];
+    const missing = diffMultiset(sortedSet(want), sortedSet(gotRestricted));
+    const extra = diffMultiset(sortedSet(gotRestricted), sortedSet(want));
+    for (const m of missing) problems.push(`${key}: expected but missing  ${m}`);
+    for (const e of extra) problems.push(`${key}: produced but not expected ${e}`);
+  }
+  return problems;
+}
+
+
+function diffMultiset(a: readonly string[], b: readonly string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const value of b) counts.set(value, (counts.get(value) ?? 0) + 1);
+  const result: string[] = [];
+  for (const value of a) {
+    const n = counts.get(value) ?? 0;
+    if (n > 0) counts.set(value, n - 1);
+    else result.push(value);
+  }
+  return result;
+}

@@ -1,0 +1,213 @@
+/**
+ * The reminder setup (DESIGN §3 "Setup") and its validation. The setup arrives from the ERP, from a
+ * fixture or from the settings editor as loose data; `validateSetup` is the one gate that turns it into a
+ * `Setup` the planner can trust, or explains — naming the level or field and the rule — why it cannot.
+ */
+import { cents, type Cents } from './money';
+import { err, ok, type Result } from './result';
+
+export const LEVEL_KINDS = ['promemoria', 'estratto_conto', 'sollecito'] as const;
+/** A label for texts and the UI; no rule depends on it. */
+export type LevelKind = (typeof LEVEL_KINDS)[number];
+
+export interface LevelText {
+  readonly subject: string;
+  readonly body: string;
+  /** Plain text (line breaks kept) unless the administrator marked the text as HTML. */
+  readonly format: 'text' | 'html';
+}
+
+export interface Level {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: LevelKind | string;
+  /** Signed offset from the due date: -10 is ten days before, 15 is fifteen days after. */
+  readonly days: number;
+  /** Only on the last level: send it again every this many days. */
+  readonly recurEveryDays?: number;
+  /** With `recurEveryDays`: how many times the level may be repeated after its first send. */
+  readonly recurMaxCount?: number;
+  /** Texts by language (`it`, `en`, …). */
+  readonly texts: Readonly<Record<string, LevelText>>;
+}
+
+export interface Setup {
+  /** Ordered by `days`, ascending: the last one is the last level. */
+  readonly levels: readonly Level[];
+  readonly minDaysBetween: number;
+  readonly minimumAmount: Cents;
+  /** Payment methods the bank collects by itself (RiBa, SDD): no reminder on or before the due date. */
+  readonly autoCollectedPaymentMethods: readonly string[];
+  readonly groupByCustomer: boolean;
+  readonly ccAgent: boolean;
+  readonly attachInvoicePdfs: boolean;
+  readonly defaultLanguage: string;
+  readonly timezone: string;
+  readonly companyIban?: string;
+  readonly enabledUsers: readonly string[];
+  readonly administrators: readonly string[];
+}
+
+export const DEFAULT_TIMEZONE = 'Europe/Rome';
+export const DEFAULT_LANGUAGE = 'it';
+
+/** One reason a setup is refused: where (a level or a field) and which rule. */
+export interface SetupProblem {
+  /** `levels`, `levels[2]` (with `levelId` when known), or a field such as `minDaysBetween`. */
+  readonly path: string;
+  readonly levelId?: string;
+  readonly message: string;
+}
+
+export class InvalidSetupError extends Error {
+  constructor(readonly problems: readonly SetupProblem[]) {
+    super(describeSetupProblems(problems));
+    this.name = 'InvalidSetupError';
+  }
+}
+
+/** One sentence for all the problems, in the order found. */
+export function describeSetupProblems(problems: readonly SetupProblem[]): string {
+  return `Invalid reminder setup: ${problems.map((p) => p.message).join('; ')}`;
+}
+
+type Loose = Record<string, unknown>;
+
+const isRecord = (value: unknown): value is Loose => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** A `null` field counts as absent. */
+const present = (value: unknown): boolean => value !== undefined && value !== null;
+const isInteger = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value);
+const isIntegerAtLeast = (value: unknown, min: number): value is number => isInteger(value) && value >= min;
+
+function levelLabel(index: number, id: unknown): string {
+  return typeof id === 'string' && id.trim() !== '' ? `level "${id}"` : `level #${index + 1}`;
+}
+
+function readTexts(raw: unknown): Record<string, LevelText> {
+  const texts: Record<string, LevelText> = {};
+  if (!isRecord(raw)) return texts;
+  for (const [language, text] of Object.entries(raw)) {
+    if (!isRecord(text)) continue;
+    texts[language] = {
+      subject: typeof text.subject === 'string' ? text.subject : '',
+      body: typeof text.body === 'string' ? text.body : '',
+      format: text.format === 'html' || text.html === true ? 'html' : 'text',
+    };
+  }
+  return texts;
+}
+
+const stringList = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+
+/**
+ * Checks a setup against every rule of DESIGN §3 and returns it normalised (levels ordered by `days`,
+ * absent options off, defaults filled in), or every problem found, each naming the level or field and
+ * the rule. Fields it does not know are ignored.
+ */
+export function validateSetup(input: unknown): Result<Setup, readonly SetupProblem[]> {
+  const problems: SetupProblem[] = [];
+  const raw: Loose = isRecord(input) ? input : {};
+  const rawLevels: unknown[] = Array.isArray(raw.levels) ? raw.levels : [];
+  if (!isRecord(input)) problems.push({ path: 'setup', message: 'the setup must be an object' });
+  if (rawLevels.length === 0) problems.push({ path: 'levels', message: 'levels: at least one level is required' });
+
+  const seenIds = new Map<string, number>();
+  const seenDays = new Map<number, string>();
+  rawLevels.forEach((level, index) => {
+    const record = isRecord(level) ? level : {};
+    const id = record.id;
+    const label = levelLabel(index, id);
+    const where = { path: `levels[${index}]`, ...(typeof id === 'string' && id.trim() !== '' ? { levelId: id } : {}) };
+    if (!isRecord(level)) problems.push({ ...where, message: `${label}: a level must be an object` });
+    if (!present(id) || typeof id !== 'string') {
+      problems.push({ ...where, message: `${label}: id is missing (every level needs a unique id)` });
+    } else if (id.trim() === '') {
+      problems.push({ ...where, message: `${label}: id is empty (every level needs a unique id)` });
+    } else if (seenIds.has(id)) {
+      problems.push({ ...where, message: `${label}: id "${id}" is repeated (level ids must be unique)` });
+    } else {
+      seenIds.set(id, index);
+    }
+    if (!isInteger(record.days)) {
+      problems.push({ ...where, message: `${label}: days must be an integer, got ${JSON.stringify(record.days)}` });
+    } else {
+      const other = seenDays.get(record.days);
+      if (other !== undefined) {
+        problems.push({ ...where, message: `${label}: days ${record.days} is shared with ${other} (two levels cannot have the same days)` });
+      } else {
+        seenDays.set(record.days, label);
+      }
+    }
+  });
+
+  // The last level is the one with the highest days, wherever it is listed.
+  let lastIndex = -1;
+  rawLevels.forEach((level, index) => {
+    const days = isRecord(level) ? level.days : undefined;
+    if (!isInteger(days)) return;
+    const lastDays = lastIndex < 0 ? undefined : (rawLevels[lastIndex] as Loose).days;
+    if (lastIndex < 0 || days > (lastDays as number)) lastIndex = index;
+  });
+  rawLevels.forEach((level, index) => {
+    if (!isRecord(level)) return;
+    const label = levelLabel(index, level.id);
+    const where = { path: `levels[${index}]`, ...(typeof level.id === 'string' && level.id.trim() !== '' ? { levelId: level.id } : {}) };
+    if (present(level.recurEveryDays)) {
+      if (index !== lastIndex) {
+        problems.push({ ...where, message: `${label}: recurEveryDays is allowed only on the last level (the one with the highest days)` });
+      } else if (!isIntegerAtLeast(level.recurEveryDays, 1)) {
+        problems.push({ ...where, message: `${label}: recurEveryDays must be an integer ≥ 1, got ${JSON.stringify(level.recurEveryDays)}` });
+      }
+    }
+    if (present(level.recurMaxCount)) {
+      if (!present(level.recurEveryDays)) {
+        problems.push({ ...where, message: `${label}: recurMaxCount needs recurEveryDays (only a recurring level can be capped)` });
+      } else if (!isIntegerAtLeast(level.recurMaxCount, 1)) {
+        problems.push({ ...where, message: `${label}: recurMaxCount must be an integer ≥ 1, got ${JSON.stringify(level.recurMaxCount)}` });
+      }
+    }
+  });
+
+  for (const field of ['minDaysBetween', 'minimumAmount'] as const) {
+    const value = raw[field];
+    if (present(value) && !isIntegerAtLeast(value, 0)) {
+      problems.push({ path: field, message: `${field} must be an integer ≥ 0, got ${JSON.stringify(value)}` });
+    }
+  }
+
+  if (problems.length > 0) return err(problems);
+
+  const levels: Level[] = (rawLevels as Loose[]).map((level) => ({
+    id: level.id as string,
+    name: typeof level.name === 'string' && level.name !== '' ? level.name : (level.id as string),
+    kind: typeof level.kind === 'string' ? level.kind : 'sollecito',
+    days: level.days as number,
+    ...(present(level.recurEveryDays) ? { recurEveryDays: level.recurEveryDays as number } : {}),
+    ...(present(level.recurMaxCount) ? { recurMaxCount: level.recurMaxCount as number } : {}),
+    texts: readTexts(level.texts),
+  }));
+  levels.sort((a, b) => a.days - b.days);
+
+  return ok({
+    levels,
+    minDaysBetween: present(raw.minDaysBetween) ? (raw.minDaysBetween as number) : 0,
+    minimumAmount: cents(present(raw.minimumAmount) ? (raw.minimumAmount as number) : 0),
+    autoCollectedPaymentMethods: stringList(raw.autoCollectedPaymentMethods),
+    groupByCustomer: raw.groupByCustomer === true,
+    ccAgent: raw.ccAgent === true,
+    attachInvoicePdfs: raw.attachInvoicePdfs === true,
+    defaultLanguage: typeof raw.defaultLanguage === 'string' && raw.defaultLanguage !== '' ? raw.defaultLanguage : DEFAULT_LANGUAGE,
+    timezone: typeof raw.timezone === 'string' && raw.timezone !== '' ? raw.timezone : DEFAULT_TIMEZONE,
+    ...(typeof raw.companyIban === 'string' && raw.companyIban !== '' ? { companyIban: raw.companyIban } : {}),
+    enabledUsers: stringList(raw.enabledUsers),
+    administrators: stringList(raw.administrators),
+  });
+}
+
+/** The last level (highest days). A validated setup always has one. */
+export function lastLevel(setup: Setup): Level {
+  const level = setup.levels[setup.levels.length - 1];
+  if (level === undefined) throw new Error('A validated setup has at least one level');
+  return level;
+}
