@@ -1,0 +1,45 @@
+/**
+ * The identity of a communication (DESIGN §3 "Identity"): a key that is the same wherever and whenever
+ * the same reminder is planned, so what was already sent can be found again after a crash or on another
+ * machine — in the ledger, in the ERP's log and on the message itself (Graph extended properties).
+ */
+import type { Communication } from './plan-reminders';
+import { sha256Hex } from './sha256';
+
+/** An (item id, cycle) pair: one item reminded at one cycle of a level. */
+export type ItemCycle = readonly [itemId: string, cycle: number];
+
+/** The pairs sorted by item id (plain string order), then cycle: the canonical order for keys and lists. */
+export function sortItemCycles(pairs: Iterable<ItemCycle>): ItemCycle[] {
+  return [...pairs].sort(([a, x], [b, y]) => (a < b ? -1 : a > b ? 1 : x - y));
+}
+
+/** The communication's (item id, cycle) pairs in canonical order. */
+export const itemCyclesOf = (communication: Pick<Communication, 'lines'>): ItemCycle[] =>
+  sortItemCycles(communication.lines.map((line): ItemCycle => [line.item.id, line.cycle]));
+
+/**
+ * SHA-256 (hex) of the level id and the sorted (item id, cycle) pairs, serialised as JSON
+ * `["<levelId>",[["<itemId>",<cycle>],…]]` so no id, whatever characters it holds, can make two
+ * different communications collide. Independent of the order the pairs are given in.
+ */
+export function communicationKey(levelId: string, pairs: Iterable<ItemCycle>): string {
+  return sha256Hex(JSON.stringify([levelId, sortItemCycles(pairs)]));
+}
+
+/** The compact item list that travels with the message: JSON `[["I1",0],["I2",1]]`, canonical order. */
+export function encodeItemCycles(pairs: Iterable<ItemCycle>): string {
+  return JSON.stringify(sortItemCycles(pairs));
+}
+
+/** Reads an item list written by `encodeItemCycles`; throws an Error on anything else. */
+export function decodeItemCycles(text: string): ItemCycle[] {
+  const value: unknown = JSON.parse(text);
+  if (!Array.isArray(value)) throw new Error('An item list must be a JSON array');
+  return value.map((pair, index): ItemCycle => {
+    if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string' || !Number.isInteger(pair[1]) || pair[1] < 0) {
+      throw new Error(`Item list entry ${index} is not an [itemId, cycle] pair`);
+    }
+    return [pair[0], pair[1] as number];
+  });
+}

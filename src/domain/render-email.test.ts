@@ -1,0 +1,93 @@
+import { aCustomer, anAgent, anItem, aSetup, THREE_LEVELS } from '../../test/builders/domain';
+import { planReminders } from './plan-reminders';
+import { findUnknownPlaceholders, renderEmail } from './render-email';
+import type { Customer, OpenItem } from './types';
+
+const SPEC_BODY = 'Buongiorno,\nvi preghiamo di saldare le partite scadute:\n%Partita\nImporto da saldare: %Importo\nCordiali Saluti';
+
+function render(options: { body?: string; subject?: string; format?: 'text' | 'html'; customer?: Customer; items?: OpenItem[]; iban?: string }) {
+  const texts = {
+    it: { subject: options.subject ?? 'Estratto conto %Cliente', body: options.body ?? SPEC_BODY, format: options.format ?? 'text' },
+    en: { subject: 'Statement for %Cliente', body: 'Please pay %Importo.', format: 'text' },
+  };
+  const setup = aSetup({
+    groupByCustomer: true,
+    levels: THREE_LEVELS.map((level) => ({ ...level, texts })),
+    ...(options.iban !== undefined ? { companyIban: options.iban } : {}),
+  });
+  const customer = options.customer ?? aCustomer();
+  const items = options.items ?? [
+    anItem({ id: 'I1', documentNumber: 'FT 2026/001', documentDate: '2026-01-10', residual: 123456780 }),
+    anItem({ id: 'I2', documentNumber: 'FT 2026/007', documentDate: '2026-01-20', residual: 5000 }),
+  ];
+  const today = '2026-03-15';
+  const [communication] = planReminders({ setup, today, customers: [customer], agents: [anAgent()], items, ledger: [] }).communications;
+  if (communication === undefined) throw new Error('nothing planned');
+  return renderEmail({ communication, setup, customer, agents: new Map([['A1', anAgent()]]), today });
+}
+
+test("the spec's Italian example renders: items as aligned lines, total in Italian format, line breaks kept", () => {
+  const email = render({});
+  expect(email.subject).toBe('Estratto conto Rossi Srl');
+  expect(email.text).toBe(
+    [
+      'Buongiorno,',
+      'vi preghiamo di saldare le partite scadute:',
+      'Documento    Data documento  Scadenza    Importo residuo',
+      'FT 2026/001  10/01/2026      28/02/2026   1.234.567,80 €',
+      'FT 2026/007  20/01/2026      28/02/2026          50,00 €',
+      'Importo da saldare: 1.234.617,80\u00a0€',
+      'Cordiali Saluti',
+    ]
+      .join('\n')
+      .replace(/(\d) €/g, '$1\u00a0€'),
+  );
+  expect(email.html).toContain('Buongiorno,<br>\nvi preghiamo di saldare le partite scadute:<br>\n<table');
+  expect(email.html).toContain('>FT 2026/007</td>');
+  expect(email.html).toContain('Importo da saldare: 1.234.617,80\u00a0€<br>');
+  expect(email.unknownPlaceholders).toEqual([]);
+  expect(email.usedDefaultText).toBe(false);
+});
+
+test("the customer's language is used, else the setup's default", () => {
+  expect(render({ customer: aCustomer({ language: 'en-GB' }) }).text).toBe('Please pay €1,234,617.80.');
+  expect(render({ customer: aCustomer({ language: 'de' }) }).language).toBe('it');
+});
+
+test('a placeholder matches only when the next character is not a letter or digit; matching is case-sensitive', () => {
+  const email = render({ body: '%Importo. %ImportoX %importo %Clienteè %Cliente_1 %Oggi2 100% %IBAN', iban: 'IT60X0542811101000000123456' });
+  expect(email.text).toBe('1.234.617,80\u00a0€. %ImportoX %importo %Clienteè Rossi Srl_1 %Oggi2 100% IT60X0542811101000000123456');
+  expect(email.unknownPlaceholders).toEqual(['%ImportoX', '%importo', '%Clienteè', '%Oggi2']);
+});
+
+test('values from the ERP are HTML-escaped; the template of an HTML text is kept as written', () => {
+  const customer = aCustomer({ name: 'Bar <b>"Da Gino"</b> & C.' });
+  const items = [anItem({ documentNumber: '<script>alert(1)</script>' })];
+  const email = render({ body: '<p>Gentile %Cliente,</p>%Partita', format: 'html', customer, items });
+  expect(email.html).toContain('<p>Gentile Bar &lt;b&gt;&quot;Da Gino&quot;&lt;/b&gt; &amp; C.,</p><table');
+  expect(email.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  expect(email.html).not.toContain('<script>');
+  expect(email.text).toBeUndefined();
+  const plainText = render({ body: 'Gentile %Cliente <ciao>', customer });
+  expect(plainText.html).toContain('Gentile Bar &lt;b&gt;&quot;Da Gino&quot;&lt;/b&gt; &amp; C. &lt;ciao&gt;');
+});
+
+test('%Agente, %Oggi and a missing %IBAN', () => {
+  const email = render({ body: '%Agente / %Oggi / [%IBAN]' });
+  expect(email.text).toBe('Mario Bianchi / 15/03/2026 / []');
+  expect(email.missingValues).toEqual(['IBAN']);
+});
+
+test('unknown placeholders are listed once, in order', () => {
+  expect(findUnknownPlaceholders('%Foo %Partita %Bar %Foo 50%')).toEqual(['%Foo', '%Bar']);
+});
+
+test('a level without texts uses the built-in ones, and says so', () => {
+  const setup = aSetup({ groupByCustomer: true });
+  const customer = aCustomer();
+  const [communication] = planReminders({ setup, today: '2026-03-15', customers: [customer], agents: [], items: [anItem()], ledger: [] }).communications;
+  if (communication === undefined) throw new Error('nothing planned');
+  const email = renderEmail({ communication, setup, customer, agents: new Map(), today: '2026-03-15' });
+  expect(email.usedDefaultText).toBe(true);
+  expect(email.subject).toBe('Estratto conto partite scadute – Rossi Srl');
+});

@@ -1,0 +1,195 @@
+/**
+ * Renders a communication into the e-mail the customer receives (DESIGN §3 "Texts"): the level's subject
+ * and body in the customer's language (else the setup's default), placeholders filled in, ERP values
+ * HTML-escaped. Plain-text templates keep their line breaks and list the items as aligned lines; every
+ * e-mail also gets an HTML body (Graph sends HTML), where the items are a table.
+ */
+import { formatCalendarDate, type CalendarDate } from './calendar';
+import { defaultTexts } from './default-texts';
+import { formatMoney } from './money';
+import { agentIdOf, type Communication } from './plan-reminders';
+import type { Level, LevelText, Setup } from './setup';
+import type { Agent, Customer } from './types';
+
+export const PLACEHOLDERS = ['Partita', 'Importo', 'Cliente', 'Agente', 'Oggi', 'IBAN'] as const;
+export type Placeholder = (typeof PLACEHOLDERS)[number];
+
+/** `%` then a name that starts with a letter and runs over letters and digits: a name ends at the first other character. */
+const PLACEHOLDER_PATTERN = /%(\p{L}[\p{L}\p{Nd}]*)/gu;
+const isPlaceholder = (name: string): name is Placeholder => (PLACEHOLDERS as readonly string[]).includes(name);
+
+/** The `%Words` of a template that are not placeholders, each once, in order: left as typed and flagged in the editor. */
+export function findUnknownPlaceholders(template: string): string[] {
+  const unknown = new Set<string>();
+  for (const match of template.matchAll(PLACEHOLDER_PATTERN)) {
+    const name = match[1] as string;
+    if (!isPlaceholder(name)) unknown.add(`%${name}`);
+  }
+  return [...unknown];
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** Escapes text for HTML element content and attribute values. */
+export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] as string);
+
+/** Fills `template`: `literal` maps the template's own text, `value` each placeholder's. Unknown `%Words` stay as typed. */
+function fill(template: string, literal: (text: string) => string, value: (name: Placeholder) => string): string {
+  let out = '';
+  let last = 0;
+  for (const match of template.matchAll(PLACEHOLDER_PATTERN)) {
+    const name = match[1] as string;
+    if (!isPlaceholder(name)) continue;
+    out += literal(template.slice(last, match.index)) + value(name);
+    last = match.index + match[0].length;
+  }
+  return out + literal(template.slice(last));
+}
+
+const LABELS = {
+  it: { document: 'Documento', documentDate: 'Data documento', dueDate: 'Scadenza', amount: 'Importo residuo' },
+  en: { document: 'Document', documentDate: 'Document date', dueDate: 'Due date', amount: 'Amount due' },
+} as const;
+const labelsFor = (language: string) => (language.toLowerCase().startsWith('it') ? LABELS.it : LABELS.en);
+
+/** The items of a communication as display cells (document number, document date, due date, open amount). */
+function itemRows(communication: Communication, language: string): string[][] {
+  return communication.lines.map(({ item }) => [
+    item.documentNumber,
+    formatCalendarDate(item.documentDate, language),
+    formatCalendarDate(item.dueDate, language),
+    formatMoney(item.residual, item.currency, language),
+  ]);
+}
+
+/** `%Partita` in plain text: a header and one aligned line per item, amounts right-aligned. */
+function itemsAsText(communication: Communication, language: string): string {
+  const labels = labelsFor(language);
+  const rows = [[labels.document, labels.documentDate, labels.dueDate, labels.amount], ...itemRows(communication, language)];
+  const widths = [0, 1, 2, 3].map((col) => Math.max(...rows.map((row) => (row[col] as string).length)));
+  return rows
+    .map((row) =>
+      row
+        .map((cell, col) => (col === 3 ? cell.padStart(widths[col] as number) : cell.padEnd(widths[col] as number)))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
+/** `%Partita` in HTML: a table, every ERP value escaped. */
+function itemsAsHtml(communication: Communication, language: string): string {
+  const labels = labelsFor(language);
+  const cell = (tag: 'th' | 'td', text: string, right: boolean) =>
+    `<${tag} style="padding:4px 8px;border-bottom:1px solid #d1d1d1;text-align:${right ? 'right' : 'left'}">${escapeHtml(text)}</${tag}>`;
+  const head = [labels.document, labels.documentDate, labels.dueDate, labels.amount].map((h, i) => cell('th', h, i === 3)).join('');
+  const body = itemRows(communication, language)
+    .map((row) => `<tr>${row.map((text, i) => cell('td', text, i === 3)).join('')}</tr>`)
+    .join('');
+  return `<table style="border-collapse:collapse;margin:8px 0"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+}
+
+export interface RenderInput {
+  readonly communication: Communication;
+  readonly setup: Setup;
+  readonly customer: Customer;
+  readonly agents: ReadonlyMap<Agent['id'], Agent>;
+  readonly today: CalendarDate;
+}
+
+export interface RenderedEmail {
+  /** The language of the text used, which also formats amounts and dates. */
+  readonly language: string;
+  readonly subject: string;
+  /** The HTML body sent through Graph. */
+  readonly html: string;
+  /** The plain-text body, for plain-text templates. */
+  readonly text?: string;
+  readonly format: LevelText['format'];
+  /** `%Words` in the subject or body that are not placeholders (left as typed). */
+  readonly unknownPlaceholders: readonly string[];
+  /** Placeholders that had no value (e.g. `%IBAN` with no IBAN in the setup). */
+  readonly missingValues: readonly Placeholder[];
+  /** True when the level had no text for the language nor the default language, so built-in texts were used. */
+  readonly usedDefaultText: boolean;
+}
+
+/** The language among `available` for `wanted`: exact, then the same primary language (`it-IT` → `it`). */
+function pickLanguage(available: readonly string[], wanted: string | undefined): string | undefined {
+  if (wanted === undefined || wanted === '') return undefined;
+  const lower = wanted.toLowerCase();
+  const primary = lower.split('-')[0];
+  return (
+    available.find((language) => language.toLowerCase() === lower) ??
+    available.find((language) => language.toLowerCase().split('-')[0] === primary)
+  );
+}
+
+/** The text to use for a customer: its language, else the setup's default language, else the built-in texts. */
+export function chooseText(level: Level, customerLanguage: string | undefined, defaultLanguage: string) {
+  const languages = Object.keys(level.texts);
+  const language = pickLanguage(languages, customerLanguage) ?? pickLanguage(languages, defaultLanguage);
+  if (language !== undefined) return { language, text: level.texts[language] as LevelText, usedDefaultText: false };
+  const builtIn = defaultTexts(level.kind);
+  const fallback = pickLanguage(Object.keys(builtIn), customerLanguage) ?? pickLanguage(Object.keys(builtIn), defaultLanguage) ?? 'it';
+  return { language: fallback, text: builtIn[fallback] as LevelText, usedDefaultText: true };
+}
+
+/**
+ * Renders the e-mail of `communication`. Throws if the communication's level is not in the setup (a bug:
+ * communications come from planning with the same setup).
+ */
+export function renderEmail({ communication, setup, customer, agents, today }: RenderInput): RenderedEmail {
+  const level = setup.levels.find((l) => l.id === communication.levelId);
+  if (level === undefined) throw new Error(`Level ${communication.levelId} is not in the setup`);
+  const { language, text, usedDefaultText } = chooseText(level, customer.language, setup.defaultLanguage);
+
+  const agentNames = [
+    ...new Set(
+      communication.lines.flatMap(({ item }) => {
+        const agentId = agentIdOf(item, customer);
+        const agent = agentId === undefined ? undefined : agents.get(agentId);
+        return agent === undefined ? [] : [agent.name];
+      }),
+    ),
+  ];
+  const missingValues = new Set<Placeholder>();
+  const plain = (name: Placeholder): string => {
+    switch (name) {
+      case 'Partita':
+        return communication.lines.map(({ item }) => item.documentNumber).join(', ');
+      case 'Importo':
+        return formatMoney(communication.total, communication.currency, language);
+      case 'Cliente':
+        return customer.name;
+      case 'Agente':
+        if (agentNames.length === 0) missingValues.add('Agente');
+        return agentNames.join(', ');
+      case 'Oggi':
+        return formatCalendarDate(today, language);
+      case 'IBAN':
+        if (setup.companyIban === undefined) missingValues.add('IBAN');
+        return setup.companyIban ?? '';
+    }
+  };
+  const htmlValue = (name: Placeholder) => (name === 'Partita' ? itemsAsHtml(communication, language) : escapeHtml(plain(name)));
+
+  const subject = fill(text.subject, (s) => s, plain).replace(/\s*[\r\n]+\s*/g, ' ');
+  const bodyHtml =
+    text.format === 'html'
+      ? fill(text.body, (s) => s, htmlValue)
+      : fill(text.body, (s) => escapeHtml(s).replace(/\r?\n/g, '<br>\n'), htmlValue);
+  const html = `<div style="font-family:'Segoe UI',Arial,sans-serif;font-size:14px;line-height:1.4">${bodyHtml}</div>`;
+  const plainBody =
+    text.format === 'text' ? fill(text.body, (s) => s, (name) => (name === 'Partita' ? itemsAsText(communication, language) : plain(name))) : undefined;
+
+  return {
+    language,
+    subject,
+    html,
+    ...(plainBody !== undefined ? { text: plainBody } : {}),
+    format: text.format,
+    unknownPlaceholders: findUnknownPlaceholders(`${text.subject}\n${text.body}`),
+    missingValues: [...missingValues],
+    usedDefaultText,
+  };
+}

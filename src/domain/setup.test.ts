@@ -1,0 +1,79 @@
+import { THREE_LEVELS } from '../../test/builders/domain';
+import { describeSetupProblems, lastLevel, validateSetup } from './setup';
+
+/** The message the planner would give for `setup`, or 'valid'. */
+function refusal(setup: unknown): string {
+  const result = validateSetup(setup);
+  return result.ok ? 'valid' : describeSetupProblems(result.error);
+}
+
+const withLevel = (index: number, patch: Record<string, unknown>) => ({
+  levels: THREE_LEVELS.map((level, i) => (i === index ? { ...level, ...patch } : level)),
+});
+
+describe('a valid setup', () => {
+  test('is normalised: levels ordered by days, options off when absent, defaults filled in', () => {
+    const result = validateSetup({ levels: [THREE_LEVELS[2], THREE_LEVELS[0], THREE_LEVELS[1]] });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.levels.map((l) => l.id)).toEqual(['L1', 'L2', 'L3']);
+    expect(lastLevel(result.value).id).toBe('L3');
+    expect(result.value).toMatchObject({
+      minDaysBetween: 0,
+      minimumAmount: 0,
+      autoCollectedPaymentMethods: [],
+      groupByCustomer: false,
+      ccAgent: false,
+      attachInvoicePdfs: false,
+      defaultLanguage: 'it',
+      timezone: 'Europe/Rome',
+    });
+  });
+
+  test('null fields count as absent', () => {
+    const result = validateSetup({
+      levels: THREE_LEVELS.map((l) => ({ ...l, recurMaxCount: null })),
+      minDaysBetween: null,
+      minimumAmount: null,
+      groupByCustomer: null,
+    });
+    expect(result.ok && result.value.minDaysBetween === 0 && !result.value.groupByCustomer).toBe(true);
+  });
+
+  test('recursion may sit on the last level even when it is listed first', () => {
+    expect(refusal({ levels: [{ id: 'X', days: 60, recurEveryDays: 30, recurMaxCount: 2 }, { id: 'Y', days: 0 }] })).toBe('valid');
+  });
+});
+
+describe('an invalid setup is refused with a message naming the level or field and the rule', () => {
+  test.each([
+    ['no levels', { levels: [] }, ['levels', 'at least one level']],
+    ['levels missing altogether', {}, ['levels']],
+    ['a level without id', withLevel(1, { id: undefined }), ['level #2', 'id is missing']],
+    ['a level with an empty id', withLevel(1, { id: '' }), ['level #2', 'id is empty']],
+    ['a repeated id', withLevel(1, { id: 'L1' }), ['"L1"', 'repeated']],
+    ['days not an integer', withLevel(1, { days: 1.5 }), ['"L2"', 'days must be an integer']],
+    ['days missing', withLevel(1, { days: undefined }), ['"L2"', 'days must be an integer']],
+    ['days as text', withLevel(1, { days: '15' }), ['"L2"', 'days must be an integer']],
+    ['two levels sharing days', withLevel(1, { days: -10 }), ['"L2"', 'days -10', '"L1"']],
+    ['recursion on a level that is not last', withLevel(1, { recurEveryDays: 30 }), ['"L2"', 'recurEveryDays', 'last level']],
+    ['recurEveryDays 0', withLevel(2, { recurEveryDays: 0 }), ['"L3"', 'recurEveryDays must be an integer ≥ 1']],
+    ['recurEveryDays 1.5', withLevel(2, { recurEveryDays: 1.5 }), ['"L3"', 'recurEveryDays must be an integer ≥ 1']],
+    ['recurMaxCount without recurEveryDays', withLevel(2, { recurEveryDays: undefined, recurMaxCount: 2 }), ['"L3"', 'recurMaxCount needs recurEveryDays']],
+    ['recurMaxCount 0', withLevel(2, { recurMaxCount: 0 }), ['"L3"', 'recurMaxCount must be an integer ≥ 1']],
+    ['recurMaxCount 2.5', withLevel(2, { recurMaxCount: 2.5 }), ['"L3"', 'recurMaxCount must be an integer ≥ 1']],
+    ['negative minDaysBetween', { levels: THREE_LEVELS, minDaysBetween: -1 }, ['minDaysBetween must be an integer ≥ 0']],
+    ['fractional minDaysBetween', { levels: THREE_LEVELS, minDaysBetween: 2.5 }, ['minDaysBetween must be an integer ≥ 0']],
+    ['negative minimumAmount', { levels: THREE_LEVELS, minimumAmount: -1 }, ['minimumAmount must be an integer ≥ 0']],
+    ['fractional minimumAmount', { levels: THREE_LEVELS, minimumAmount: 10.5 }, ['minimumAmount must be an integer ≥ 0']],
+    ['not an object', 'levels', ['setup must be an object']],
+  ])('%s', (_case, setup, words) => {
+    const message = refusal(setup);
+    for (const word of words) expect(message).toContain(word);
+  });
+
+  test('every problem is reported, not only the first', () => {
+    const result = validateSetup({ levels: [{ id: '', days: 1.5 }], minimumAmount: -3 });
+    expect(result.ok ? [] : result.error.map((p) => p.path)).toEqual(['levels[0]', 'levels[0]', 'minimumAmount']);
+  });
+});
