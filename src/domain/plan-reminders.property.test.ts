@@ -59,8 +59,8 @@ const bookArbitrary: fc.Arbitrary<Book> = fc
       { minLength: 3, maxLength: 25 },
     ),
     ledger: fc.array(
-      fc.record({ item: fc.integer({ min: 0, max: 24 }), level: fc.integer({ min: 0, max: 4 }), cycle: fc.integer({ min: 0, max: 3 }), ago: fc.integer({ min: 0, max: 120 }) }),
-      { maxLength: 12 },
+      fc.record({ item: fc.integer({ min: 0, max: 24 }), level: fc.integer({ min: 0, max: 4 }), cycle: fc.integer({ min: 0, max: 3 }), ago: fc.integer({ min: 0, max: 45 }) }),
+      { maxLength: 20 },
     ),
   })
   .map((g): Book => {
