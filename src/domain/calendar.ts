@@ -43,10 +43,11 @@ function dayNumberFromCivil(year: number, month: number, day: number): DayNumber
 
 /** The day number of a valid calendar date. The caller guarantees validity (adapters check it once). */
 export function toDayNumber(date: CalendarDate): DayNumber {
-  // Fixed positions: much faster than a regex on the planner's hot path.
-  const year = Number(date.slice(0, 4));
-  const month = Number(date.slice(5, 7));
-  const day = Number(date.slice(8, 10));
+  // Character codes, not slices: this runs for every item and ledger entry on the planner's hot path.
+  const c = (i: number) => date.charCodeAt(i) - 48;
+  const year = c(0) * 1000 + c(1) * 100 + c(2) * 10 + c(3);
+  const month = c(5) * 10 + c(6);
+  const day = c(8) * 10 + c(9);
   return dayNumberFromCivil(year, month, day);
 }
 

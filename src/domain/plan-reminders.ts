@@ -40,8 +40,6 @@ export interface Communication {
   readonly total: Cents;
   readonly to: readonly string[];
   readonly cc: readonly string[];
-  /** Empty unless the setup attaches invoice PDFs. */
-  readonly documents: readonly DocumentRef[];
 }
 
 export interface Plan {
@@ -129,12 +127,29 @@ function dueCycle(setup: Setup, rank: number, today: DayNumber, history: ItemHis
   return next;
 }
 
+/** A customer as the planner needs it, worked out once however many items it has. */
+interface CustomerFacts {
+  readonly customer: Customer;
+  /** Valid reminder addresses (To), and their lower-case forms for the CC exclusion. */
+  readonly to: readonly string[];
+  readonly toFolded: readonly string[];
+  /** Open communications of this customer, when grouping: one per (level, currency). */
+  readonly groups: Group[];
+}
+
+interface Group {
+  readonly levelId: Level['id'];
+  readonly currency: CurrencyCode;
+  readonly facts: CustomerFacts;
+  readonly lines: CommunicationLine[];
+}
+
 /**
  * Plans the reminders due on `input.today`: every eligible item due at its current level (DESIGN §3
  * "Current level", "Due"), grouped into communications ("Grouping"), with their recipients
  * ("Recipients"); and every item that would be due but is not eligible, or whose communication is below
  * the minimum amount, as skipped with its reason. Items with nothing open, and items waiting for
- * `minDaysBetween`, appear in neither list.
+ * `minDaysBetween`, appear in neither list. Communications come in the order their first item is met.
  */
 export function planReminders(input: PlanInput): Plan {
   const { setup } = input;
@@ -144,18 +159,19 @@ export function planReminders(input: PlanInput): Plan {
   const histories = foldLedger(input.ledger, rankOf, levels.length - 1);
   const bankCollected = new Set(setup.autoCollectedPaymentMethods);
   const customers = new Map(input.customers.map((customer) => [customer.id, customer] as const));
-  const reminderAddresses = new Map<Customer['id'], string[]>();
-  const addressesOf = (customer: Customer): string[] => {
-    let addresses = reminderAddresses.get(customer.id);
-    if (addresses === undefined) {
-      addresses = collectAddresses(customer.emails);
-      reminderAddresses.set(customer.id, addresses);
+  const factsById = new Map<Customer['id'], CustomerFacts>();
+  const factsOf = (customer: Customer): CustomerFacts => {
+    let facts = factsById.get(customer.id);
+    if (facts === undefined) {
+      const to = collectAddresses(customer.emails);
+      facts = { customer, to, toFolded: to.map((address) => address.toLowerCase()), groups: [] };
+      factsById.set(customer.id, facts);
     }
-    return addresses;
+    return facts;
   };
 
   const skipped: SkippedItem[] = [];
-  const groups = new Map<string, { levelId: Level['id']; lines: CommunicationLine[] }>();
+  const groups: Group[] = [];
   for (const item of input.items) {
     if (!(item.residual > 0)) continue;
     const paymentMethod = item.paymentMethod;
@@ -165,33 +181,37 @@ export function planReminders(input: PlanInput): Plan {
     if (cycle < 0) continue;
 
     const customer = customers.get(item.customerId);
+    const facts = customer === undefined ? undefined : factsOf(customer);
     const reason: SkipReason | undefined =
-      customer === undefined
+      facts === undefined
         ? 'unknown_customer'
-        : customer.blocked === true
+        : facts.customer.blocked === true
           ? 'blocked'
           : item.disputed === true
             ? 'disputed'
-            : addressesOf(customer).length === 0
+            : facts.to.length === 0
               ? 'no_email'
               : undefined;
-    if (reason !== undefined) {
-      skipped.push({ itemId: item.id, reason });
+    if (facts === undefined || reason !== undefined) {
+      skipped.push({ itemId: item.id, reason: reason ?? 'unknown_customer' });
       continue;
     }
     const levelId = (levels[rank] as Level).id;
-    // \u0000 cannot occur in ids from JSON-backed ERPs in practice, and keeps the key unambiguous.
-    const key = setup.groupByCustomer ? `${item.customerId}\u0000${levelId}\u0000${item.currency}` : `\u0000${item.id}`;
     const line = { item, cycle };
-    const group = groups.get(key);
-    if (group === undefined) groups.set(key, { levelId, lines: [line] });
-    else group.lines.push(line);
+    // A customer has few (level, currency) pairs: a scan of its own groups beats hashing a composite key.
+    const group = setup.groupByCustomer ? facts.groups.find((g) => g.levelId === levelId && g.currency === item.currency) : undefined;
+    if (group !== undefined) {
+      group.lines.push(line);
+    } else {
+      const created = { levelId, currency: item.currency, facts, lines: [line] };
+      if (setup.groupByCustomer) facts.groups.push(created);
+      groups.push(created);
+    }
   }
 
-  const agentAddresses = new Map(input.agents.map((agent) => [agent.id, agent.email] as const));
+  const agentAddresses = agentAddressesOf(input.agents);
   const communications: Communication[] = [];
-  for (const { levelId, lines } of groups.values()) {
-    const first = (lines[0] as CommunicationLine).item;
+  for (const { levelId, currency, facts, lines } of groups) {
     let total = 0;
     for (const line of lines) total += line.item.residual;
     if (lines.length > 1) lines.sort(compareLines);
@@ -199,33 +219,52 @@ export function planReminders(input: PlanInput): Plan {
       for (const line of lines) skipped.push({ itemId: line.item.id, reason: 'below_minimum' });
       continue;
     }
-    const customer = customers.get(first.customerId) as Customer;
-    const to = addressesOf(customer);
-    const cc = setup.ccAgent
-      ? collectAddresses(
-          lines.map((line) => {
-            const agentId = agentIdOf(line.item, customer);
-            return agentId === undefined ? undefined : agentAddresses.get(agentId);
-          }),
-          new Set(to.map((address) => address.toLowerCase())),
-        )
-      : [];
     communications.push({
-      customerId: customer.id,
+      customerId: facts.customer.id,
       levelId,
-      currency: first.currency,
+      currency,
       lines,
       total: cents(total),
-      to,
-      cc,
-      documents: setup.attachInvoicePdfs ? documentsOf(lines) : [],
+      to: facts.to,
+      cc: setup.ccAgent ? carbonCopies(lines, facts, agentAddresses) : [],
     });
   }
   return { communications, skipped };
 }
 
-/** One document per PDF, in line order: installments of one invoice share their document. */
-function documentsOf(lines: readonly CommunicationLine[]): DocumentRef[] {
+/** Each agent's address, trimmed, with its lower-case form; agents without a valid address are left out. */
+function agentAddressesOf(agents: readonly Agent[]): Map<Agent['id'], { address: string; folded: string }> {
+  const addresses = new Map<Agent['id'], { address: string; folded: string }>();
+  for (const agent of agents) {
+    const [address] = collectAddresses([agent.email]);
+    if (address !== undefined) addresses.set(agent.id, { address, folded: address.toLowerCase() });
+  }
+  return addresses;
+}
+
+/** The agents' addresses of a communication's lines, in line order, each once, none already in To (case ignored). */
+function carbonCopies(
+  lines: readonly CommunicationLine[],
+  facts: CustomerFacts,
+  agentAddresses: ReadonlyMap<Agent['id'], { address: string; folded: string }>,
+): string[] {
+  const cc: string[] = [];
+  const taken: string[] = [...facts.toFolded];
+  for (const { item } of lines) {
+    const agentId = agentIdOf(item, facts.customer);
+    const agent = agentId === undefined ? undefined : agentAddresses.get(agentId);
+    if (agent === undefined || taken.includes(agent.folded)) continue;
+    taken.push(agent.folded);
+    cc.push(agent.address);
+  }
+  return cc;
+}
+
+/**
+ * The documents whose PDFs go with a communication when the setup attaches invoice PDFs: one per
+ * document, in line order (installments of one invoice share their document).
+ */
+export function documentsOf({ lines }: Pick<Communication, 'lines'>): DocumentRef[] {
   const seen = new Set<string>();
   const documents: DocumentRef[] = [];
   for (const { item } of lines) {
