@@ -199,7 +199,15 @@ export function planReminders(input: PlanInput): Plan {
     const levelId = (levels[rank] as Level).id;
     const line = { item, cycle };
     // A customer has few (level, currency) pairs: a scan of its own groups beats hashing a composite key.
-    const group = setup.groupByCustomer ? facts.groups.find((g) => g.levelId === levelId && g.currency === item.currency) : undefined;
+    let group: Group | undefined;
+    if (setup.groupByCustomer) {
+      for (const candidate of facts.groups) {
+        if (candidate.levelId === levelId && candidate.currency === item.currency) {
+          group = candidate;
+          break;
+        }
+      }
+    }
     if (group !== undefined) {
       group.lines.push(line);
     } else {
