@@ -1,0 +1,200 @@
+/**
+ * The ERP REST contract (DESIGN §4, `docs/erp-api.yaml`) as zod schemas: what travels on the wire under
+ * `/api/v1`. The client validates every record it receives with these, once, at the border; the demo ERP
+ * validates every request body with them. Money is integer minor units, dates `YYYY-MM-DD`, instants ISO 8601.
+ */
+import { z } from 'zod';
+import { isCalendarDate } from '../domain/calendar';
+
+export const API_PREFIX = '/api/v1';
+
+/** `null` and absent mean the same on the wire; both become `undefined`. */
+const optional = <T extends z.ZodType>(schema: T) => schema.nullish().transform((value) => value ?? undefined);
+const id = z.string().min(1).max(200);
+export const calendarDateSchema = z.string().refine(isCalendarDate, 'must be a real date written YYYY-MM-DD');
+/** Integer minor units within the range a JavaScript number holds exactly. */
+export const minorUnitsSchema = z.number().int().min(Number.MIN_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER);
+export const currencySchema = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO-4217 code such as EUR');
+const instant = z.string().datetime({ offset: true });
+
+export const agentSchema = z.object({
+  id,
+  name: z.string().max(500),
+  email: optional(z.string().max(320)),
+});
+export type AgentWire = z.infer<typeof agentSchema>;
+
+export const customerSchema = z.object({
+  id,
+  /** Ragione sociale. */
+  name: z.string().min(1).max(500),
+  vatNumber: optional(z.string().max(50)),
+  /** Reminder addresses in the ERP's order (not validated here: the engine decides which are usable). */
+  emails: z.array(z.string().max(320)).max(50),
+  /** Certified e-mail, never a reminder address. */
+  pec: optional(z.string().max(320)),
+  language: optional(z.string().max(35)),
+  agentId: optional(id),
+  blocked: z.boolean(),
+});
+export type CustomerWire = z.infer<typeof customerSchema>;
+
+export const DOCUMENT_TYPES = ['invoice', 'credit_note'] as const;
+
+export const openItemSchema = z.object({
+  /** Stable for the item's whole life, partial payments included. */
+  id,
+  customerId: id,
+  documentId: id,
+  documentNumber: z.string().min(1).max(100),
+  documentType: z.enum(DOCUMENT_TYPES),
+  documentDate: calendarDateSchema,
+  dueDate: calendarDateSchema,
+  /** 1-based installment number within the document. */
+  installment: z.number().int().min(1).max(999),
+  amount: minorUnitsSchema,
+  residual: minorUnitsSchema,
+  currency: currencySchema,
+  paymentMethod: optional(z.string().max(50)),
+  agentId: optional(id),
+  disputed: z.boolean(),
+});
+export type OpenItemWire = z.infer<typeof openItemSchema>;
+
+export const TOMBSTONE_REASONS = ['paid', 'closed', 'deleted'] as const;
+export const tombstoneSchema = z.object({ id, reason: z.enum(TOMBSTONE_REASONS) });
+export type TombstoneWire = z.infer<typeof tombstoneSchema>;
+
+/**
+ * One page of a collection. Records are validated one by one (a bad record is quarantined, not fatal), so
+ * the page itself only checks its envelope. `nextCursor` is null on the last page, which carries the
+ * `syncToken` to pass as `updatedSince` next time: every change after the first page was served is after
+ * that token, so paging never misses one.
+ */
+export const pageSchema = z.object({
+  data: z.array(z.unknown()),
+  tombstones: z.array(z.unknown()).optional(),
+  nextCursor: z.string().nullable(),
+  syncToken: z.string().nullable(),
+});
+export type PageWire = z.infer<typeof pageSchema>;
+
+export const levelTextSchema = z.object({
+  subject: z.string().max(1000),
+  body: z.string().max(100_000),
+  format: z.enum(['text', 'html']).default('text'),
+});
+
+/**
+ * The reminder setup as stored by the ERP. Deliberately loose about the engine's rules (the domain's
+ * `validateSetup` checks those, with messages the administrator can act on); strict about types.
+ */
+export const reminderSetupSchema = z
+  .object({
+    levels: z.array(
+      z
+        .object({
+          id: z.string(),
+          name: z.string(),
+          kind: z.string(),
+          days: z.number(),
+          recurEveryDays: optional(z.number()),
+          recurMaxCount: optional(z.number()),
+          texts: z.record(z.string(), levelTextSchema).default({}),
+        })
+        .loose(),
+    ),
+    groupByCustomer: z.boolean().default(false),
+    ccAgent: z.boolean().default(false),
+    attachInvoicePdfs: z.boolean().default(false),
+    minDaysBetween: optional(z.number()),
+    minimumAmount: optional(z.number()),
+    autoCollectedPaymentMethods: z.array(z.string()).default([]),
+    defaultLanguage: z.string().default('it'),
+    timezone: z.string().default('Europe/Rome'),
+    companyIban: optional(z.string().max(34)),
+    /** Addresses (primary SMTP or UPN) allowed to claim, draft, send and mark. */
+    enabledUsers: z.array(z.string()).default([]),
+    /** Addresses allowed to write the setup and release others' claims. */
+    administrators: z.array(z.string()).default([]),
+  })
+  .loose();
+export type ReminderSetupWire = z.infer<typeof reminderSetupSchema>;
+
+export const itemCycleSchema = z.object({ itemId: id, cycle: z.number().int().min(0).max(10_000) });
+
+/** `POST /reminder-claims`: claim every (item, level, cycle) triple of one communication, all or nothing. */
+export const claimRequestSchema = z.object({
+  /** The communication key (SHA-256 hex of the level id and the sorted (item id, cycle) pairs). */
+  key: z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hex digest'),
+  levelId: id,
+  items: z.array(itemCycleSchema).min(1).max(1000),
+});
+export type ClaimRequest = z.infer<typeof claimRequestSchema>;
+
+export const claimSchema = z.object({
+  key: z.string(),
+  levelId: z.string(),
+  items: z.array(itemCycleSchema),
+  /** The user (e-mail) holding the claim. */
+  owner: z.string(),
+  claimedAt: instant,
+});
+export type ClaimWire = z.infer<typeof claimSchema>;
+
+export const LOG_STATES = ['sent', 'drafted', 'handled'] as const;
+
+/** `POST /reminder-claims/{key}/confirm`: the claim becomes log entries. */
+export const confirmRequestSchema = z.object({
+  state: z.enum(LOG_STATES),
+  /** The Graph immutable id of the message (absent for `handled`). */
+  messageId: optional(z.string().max(500)),
+  to: z.array(z.string().max(320)).max(500).default([]),
+  cc: z.array(z.string().max(320)).max(500).default([]),
+  /** The instant of sending, drafting or marking. */
+  at: instant,
+  /** Its calendar day in the setup's time zone (the ledger's `sentOn`). */
+  sentOn: calendarDateSchema,
+});
+export type ConfirmRequest = z.infer<typeof confirmRequestSchema>;
+
+export const logEntrySchema = z.object({
+  key: z.string(),
+  itemId: id,
+  levelId: id,
+  cycle: z.number().int().min(0),
+  state: z.enum(LOG_STATES),
+  sentOn: calendarDateSchema,
+  at: instant,
+  user: z.string(),
+  messageId: optional(z.string()),
+  to: z.array(z.string()),
+  cc: z.array(z.string()),
+});
+export type LogEntryWire = z.infer<typeof logEntrySchema>;
+
+/** `GET /reminder-log?since=`: entries changed since the token, the open claims, and the next token. */
+export const reminderLogSchema = z.object({
+  entries: z.array(z.unknown()),
+  /** Keys of entries removed since the token (a draft deleted from the mailbox, reconciled). */
+  removed: z.array(z.object({ key: z.string(), itemId: id })).default([]),
+  claims: z.array(claimSchema),
+  syncToken: z.string(),
+});
+
+/** RFC 9457 problem details, as every error of the contract is answered. */
+export const problemSchema = z
+  .object({
+    type: z.string().default('about:blank'),
+    title: z.string(),
+    status: z.number().int(),
+    detail: optional(z.string()),
+    /** The request field at fault, as a dotted path (`items.0.cycle`). */
+    field: optional(z.string()),
+    /** On 409 from claims: who holds the conflicting triple, and since when. */
+    holder: optional(z.string()),
+    heldSince: optional(instant),
+    conflicts: optional(z.array(z.object({ itemId: z.string(), levelId: z.string(), cycle: z.number() }))),
+  })
+  .loose();
+export type Problem = z.infer<typeof problemSchema>;
