@@ -76,6 +76,8 @@ export const pageSchema = z.object({
   tombstones: z.array(z.unknown()).optional(),
   nextCursor: z.string().nullable(),
   syncToken: z.string().nullable(),
+  /** How many records (and tombstones) the whole listing returns, when the ERP knows: for progress bars. */
+  total: z.number().int().min(0).nullish(),
 });
 export type PageWire = z.infer<typeof pageSchema>;
 

@@ -1,0 +1,159 @@
+/**
+ * Keeps the cache in step with the ERP (DESIGN §4, §6): the first run loads everything, later runs only
+ * what changed (`updatedSince` + tombstones). Each page is written in one transaction together with the
+ * cursor of the next page, so a run interrupted anywhere (crash, closed pane, lost network) leaves a
+ * consistent cache and resumes where it stopped.
+ */
+import type { Table } from 'dexie';
+import type { ErpClient } from '../erp/client';
+import { ErpError } from '../erp/errors';
+import type { ErpResource, QuarantinedRecord } from '../erp/records';
+import type { LedgerRecord, QuarantineRecord, SollecitiDatabase, SyncResource, SyncStateRecord } from './db';
+
+export interface SyncProgress {
+  readonly resource: SyncResource | 'setup';
+  /** Records and tombstones applied so far in this resource's run. */
+  readonly done: number;
+  /** How many the run will apply, when the ERP says. */
+  readonly total?: number;
+}
+
+export interface SyncOptions {
+  readonly signal?: AbortSignal;
+  readonly pageSize?: number;
+  readonly onProgress?: (progress: SyncProgress) => void;
+  /** Epoch ms; injectable for tests. */
+  readonly now?: () => number;
+}
+
+export interface SyncReport {
+  /** Records refused by validation in this run, with their reasons. */
+  readonly quarantined: readonly QuarantinedRecord[];
+  /** Records and tombstones applied, per resource. */
+  readonly applied: Readonly<Partial<Record<SyncResource, number>>>;
+}
+
+/** A run's cursor before its first page: the run has started (for a full load: the table was cleared). */
+const FIRST_PAGE = '';
+
+const tableFor = (db: SollecitiDatabase, resource: ErpResource): Table<{ id: string }, string> =>
+  (resource === 'open-items' ? db.items : resource === 'customers' ? db.customers : db.agents) as unknown as Table<{ id: string }, string>;
+
+/**
+ * Brings one listing up to date, resuming an interrupted run. Returns how many records and tombstones it
+ * applied and what it quarantined.
+ */
+export async function syncResource(
+  db: SollecitiDatabase,
+  client: ErpClient,
+  resource: ErpResource,
+  options: SyncOptions = {},
+): Promise<{ applied: number; quarantined: QuarantinedRecord[] }> {
+  const now = options.now ?? Date.now;
+  const table = tableFor(db, resource);
+  const saved: SyncStateRecord = (await db.syncState.get(resource)) ?? { resource };
+  let run = saved.cursor !== undefined
+    ? { since: saved.runSince, isFull: saved.runIsFull === true, cursor: saved.cursor as string | undefined }
+    : { since: saved.token, isFull: saved.token === undefined, cursor: undefined as string | undefined };
+
+  if (run.isFull && run.cursor === undefined) {
+    // A full load replaces the table: records the ERP no longer lists must not survive in the cache.
+    await db.transaction('rw', [table, db.syncState, db.quarantine], async () => {
+      await table.clear();
+      await db.quarantine.where('resource').equals(resource).delete();
+      await db.syncState.put({ ...withoutRun(saved), runIsFull: true, cursor: FIRST_PAGE });
+    });
+  }
+
+  let applied = 0;
+  const quarantined: QuarantinedRecord[] = [];
+  for (;;) {
+    let page;
+    try {
+      page = await client.listPage(resource, {
+        ...(run.since !== undefined ? { updatedSince: run.since } : {}),
+        ...(run.cursor !== undefined && run.cursor !== FIRST_PAGE ? { cursor: run.cursor } : {}),
+        ...(options.pageSize !== undefined ? { limit: options.pageSize } : {}),
+        ...(options.signal !== undefined ? { signal: options.signal } : {}),
+      });
+    } catch (error) {
+      // A cursor the ERP no longer accepts (restarted, expired): start this run again from its beginning.
+      if (error instanceof ErpError && error.reason === 'invalid_request' && run.cursor !== undefined && run.cursor !== FIRST_PAGE) {
+        run = { ...run, cursor: FIRST_PAGE };
+        if (run.isFull) await db.transaction('rw', [table, db.quarantine], async () => {
+          await table.clear();
+          await db.quarantine.where('resource').equals(resource).delete();
+        });
+        continue;
+      }
+      throw error;
+    }
+    const badIds = page.quarantined.flatMap((q) => (q.recordId !== undefined ? [q.recordId] : []));
+    await db.transaction('rw', [table, db.syncState, db.quarantine], async () => {
+      await table.bulkPut(page.records);
+      // A record whose new version is malformed must not stay in the cache as if it were current.
+      await table.bulkDelete([...page.tombstones.map((t) => t.id), ...badIds]);
+      const fixedIds = page.records.map((r) => r.id);
+      if (fixedIds.length > 0) await db.quarantine.where('recordId').anyOf(fixedIds).filter((q) => q.resource === resource).delete();
+      if (page.quarantined.length > 0) await db.quarantine.bulkAdd(page.quarantined.map((q): QuarantineRecord => ({ ...q, seenAt: now() })));
+      const state: SyncStateRecord =
+        page.nextCursor !== null
+          ? { ...withoutRun(saved), cursor: page.nextCursor, runIsFull: run.isFull, ...(run.since !== undefined ? { runSince: run.since } : {}) }
+          : { resource, ...(page.syncToken !== null ? { token: page.syncToken } : {}), syncedAt: now() };
+      await db.syncState.put(state);
+    });
+    applied += page.records.length + page.tombstones.length;
+    quarantined.push(...page.quarantined);
+    options.onProgress?.({ resource, done: applied, ...(page.total !== undefined ? { total: page.total } : {}) });
+    if (page.nextCursor === null) {
+      if (page.syncToken === null) throw new ErpError('bad_response', `ERP ${resource}: the last page carries no syncToken`);
+      return { applied, quarantined };
+    }
+    run = { ...run, cursor: page.nextCursor };
+  }
+}
+
+function withoutRun(state: SyncStateRecord): SyncStateRecord {
+  const { cursor: _cursor, runSince: _runSince, runIsFull: _runIsFull, ...rest } = state;
+  return rest;
+}
+
+/** Merges the ERP's reminder log into the ledger, and replaces the cached open claims. */
+export async function syncReminderLog(db: SollecitiDatabase, client: ErpClient, options: SyncOptions = {}): Promise<{ applied: number; quarantined: QuarantinedRecord[] }> {
+  const now = options.now ?? Date.now;
+  const saved = await db.syncState.get('reminder-log');
+  const log = await client.reminderLog(saved?.token, options.signal);
+  await db.transaction('rw', [db.ledger, db.claims, db.syncState], async () => {
+    await db.ledger.bulkPut(log.entries.map((e): LedgerRecord => ({ ...e, ...(e.messageId === undefined ? {} : { messageId: e.messageId }) })));
+    await db.ledger.bulkDelete(log.removed.map((r): [string, string] => [r.key, r.itemId]));
+    await db.claims.clear();
+    await db.claims.bulkPut(log.claims);
+    await db.syncState.put({ resource: 'reminder-log', token: log.syncToken, syncedAt: now() });
+  });
+  const applied = log.entries.length + log.removed.length;
+  options.onProgress?.({ resource: 'reminder-log', done: applied, total: applied });
+  return { applied, quarantined: log.quarantined };
+}
+
+/** Fetches the reminder setup with its ETag into the cache. */
+export async function syncSetup(db: SollecitiDatabase, client: ErpClient, options: SyncOptions = {}): Promise<void> {
+  const { setup, etag } = await client.getSetup(options.signal);
+  await db.setup.put({ id: 'current', setup, etag, fetchedAt: (options.now ?? Date.now)() });
+  options.onProgress?.({ resource: 'setup', done: 1, total: 1 });
+}
+
+/** Everything the pane needs, in dependency order: setup, agents, customers, open items, the log. */
+export async function syncAll(db: SollecitiDatabase, client: ErpClient, options: SyncOptions = {}): Promise<SyncReport> {
+  await syncSetup(db, client, options);
+  const applied: Partial<Record<SyncResource, number>> = {};
+  const quarantined: QuarantinedRecord[] = [];
+  for (const resource of ['agents', 'customers', 'open-items'] as const) {
+    const result = await syncResource(db, client, resource, options);
+    applied[resource] = result.applied;
+    quarantined.push(...result.quarantined);
+  }
+  const log = await syncReminderLog(db, client, options);
+  applied['reminder-log'] = log.applied;
+  quarantined.push(...log.quarantined);
+  return { applied, quarantined };
+}
