@@ -14,7 +14,14 @@ const id = z.string().min(1).max(200);
 export const calendarDateSchema = z.string().refine(isCalendarDate, 'must be a real date written YYYY-MM-DD');
 /** Integer minor units within the range a JavaScript number holds exactly. */
 export const minorUnitsSchema = z.number().int().min(Number.MIN_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER);
-export const currencySchema = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO-4217 code such as EUR');
+/** ISO-4217 codes the platform's ICU knows (it formats them); `XXX`-style guesses are refused. */
+const KNOWN_CURRENCIES: ReadonlySet<string> = new Set(
+  typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('currency') : [],
+);
+export const currencySchema = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'must be an ISO-4217 code such as EUR')
+  .refine((code) => KNOWN_CURRENCIES.size === 0 || KNOWN_CURRENCIES.has(code), 'is not a known ISO-4217 currency');
 const instant = z.string().datetime({ offset: true });
 
 export const agentSchema = z.object({
