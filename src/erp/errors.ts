@@ -13,6 +13,7 @@ export type ErpErrorReason =
   | 'not_found'
   | 'conflict' // 409: e.g. a claim held by someone else
   | 'precondition_failed' // 412/428: the setup changed elsewhere (ETag)
+  | 'gone' // 410: a sync token from another life of the ERP's database: sync again from scratch
   | 'invalid_request' // other 4xx: the request was wrong
   | 'server' // 5xx after retries
   | 'bad_response'; // the ERP answered something the contract does not allow
@@ -35,6 +36,7 @@ export function reasonForStatus(status: number): ErpErrorReason {
   if (status === 403) return 'forbidden';
   if (status === 404) return 'not_found';
   if (status === 409) return 'conflict';
+  if (status === 410) return 'gone';
   if (status === 412 || status === 428) return 'precondition_failed';
   if (status >= 500) return 'server';
   return 'invalid_request';

@@ -66,6 +66,7 @@ export async function syncResource(
   }
 
   let applied = 0;
+  let restarts = 0;
   const quarantined: QuarantinedRecord[] = [];
   for (;;) {
     let page;
@@ -77,16 +78,23 @@ export async function syncResource(
         ...(options.signal !== undefined ? { signal: options.signal } : {}),
       });
     } catch (error) {
+      if (!(error instanceof ErpError)) throw error;
+      // A token or cursor from another life of the ERP's database: nothing it says can be trusted as a
+      // delta any more, so load everything again.
+      const stale = error.reason === 'gone';
       // A cursor the ERP no longer accepts (restarted, expired): start this run again from its beginning.
-      if (error instanceof ErpError && error.reason === 'invalid_request' && run.cursor !== undefined && run.cursor !== FIRST_PAGE) {
-        run = { ...run, cursor: FIRST_PAGE };
-        if (run.isFull) await db.transaction('rw', [table, db.quarantine], async () => {
+      const badCursor = error.reason === 'invalid_request' && run.cursor !== undefined && run.cursor !== FIRST_PAGE;
+      if ((!stale && !badCursor) || ++restarts > 3) throw error;
+      if (stale) run = { since: undefined, isFull: true, cursor: FIRST_PAGE };
+      else run = { ...run, cursor: FIRST_PAGE };
+      if (run.isFull) {
+        await db.transaction('rw', [table, db.syncState, db.quarantine], async () => {
           await table.clear();
           await db.quarantine.where('resource').equals(resource).delete();
+          await db.syncState.put({ resource, cursor: FIRST_PAGE, runIsFull: true });
         });
-        continue;
       }
-      throw error;
+      continue;
     }
     const badIds = page.quarantined.flatMap((q) => (q.recordId !== undefined ? [q.recordId] : []));
     await db.transaction('rw', [table, db.syncState, db.quarantine], async () => {
@@ -122,8 +130,18 @@ function withoutRun(state: SyncStateRecord): SyncStateRecord {
 export async function syncReminderLog(db: SollecitiDatabase, client: ErpClient, options: SyncOptions = {}): Promise<{ applied: number; quarantined: QuarantinedRecord[] }> {
   const now = options.now ?? Date.now;
   const saved = await db.syncState.get('reminder-log');
-  const log = await client.reminderLog(saved?.token, options.signal);
+  let since = saved?.token;
+  let log;
+  try {
+    log = await client.reminderLog(since, options.signal);
+  } catch (error) {
+    if (!(error instanceof ErpError && error.reason === 'gone')) throw error;
+    since = undefined;
+    log = await client.reminderLog(undefined, options.signal);
+  }
   await db.transaction('rw', [db.ledger, db.claims, db.syncState], async () => {
+    // Without a token the ERP sends its whole log: it replaces the ledger, so nothing it dropped survives.
+    if (since === undefined) await db.ledger.clear();
     await db.ledger.bulkPut(log.entries.map((e): LedgerRecord => ({ ...e, ...(e.messageId === undefined ? {} : { messageId: e.messageId }) })));
     await db.ledger.bulkDelete(log.removed.map((r): [string, string] => [r.key, r.itemId]));
     await db.claims.clear();
