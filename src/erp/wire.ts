@@ -139,7 +139,7 @@ export const claimRequestSchema = z.object({
   levelId: id,
   items: z.array(itemCycleSchema).min(1).max(1000),
 });
-export type ClaimRequest = z.infer<typeof claimRequestSchema>;
+export type ClaimRequest = z.input<typeof claimRequestSchema>;
 
 export const claimSchema = z.object({
   key: z.string(),
@@ -165,7 +165,7 @@ export const confirmRequestSchema = z.object({
   /** Its calendar day in the setup's time zone (the ledger's `sentOn`). */
   sentOn: calendarDateSchema,
 });
-export type ConfirmRequest = z.infer<typeof confirmRequestSchema>;
+export type ConfirmRequest = z.input<typeof confirmRequestSchema>;
 
 export const logEntrySchema = z.object({
   key: z.string(),
