@@ -38,8 +38,15 @@ export interface QuarantinedRecord {
   readonly raw: unknown;
 }
 
-const dropUndefined = <T extends object>(record: T): T =>
-  Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as T;
+/** The record without its null or undefined fields: the domain knows only present and absent. */
+function dropAbsent<T>(record: object): T {
+  const result: Record<string, unknown> = {};
+  for (const key in record) {
+    const value = (record as Record<string, unknown>)[key];
+    if (value !== null && value !== undefined) result[key] = value;
+  }
+  return result as T;
+}
 
 function describeIssue(error: z.ZodError): string {
   const issue = error.issues[0];
@@ -56,17 +63,17 @@ const idOf = (raw: unknown): string | undefined => {
 const MAPPERS = {
   customers: (raw: unknown) => {
     const parsed = customerSchema.safeParse(raw);
-    return parsed.success ? { ok: dropUndefined<StoredCustomer>(parsed.data) } : { error: describeIssue(parsed.error) };
+    return parsed.success ? { ok: dropAbsent<StoredCustomer>(parsed.data) } : { error: describeIssue(parsed.error) };
   },
   agents: (raw: unknown) => {
     const parsed = agentSchema.safeParse(raw);
-    return parsed.success ? { ok: dropUndefined<Agent>(parsed.data) } : { error: describeIssue(parsed.error) };
+    return parsed.success ? { ok: dropAbsent<Agent>(parsed.data) } : { error: describeIssue(parsed.error) };
   },
   'open-items': (raw: unknown) => {
     const parsed = openItemSchema.safeParse(raw);
     if (!parsed.success) return { error: describeIssue(parsed.error) };
     const { amount, residual, ...rest } = parsed.data;
-    return { ok: dropUndefined<StoredOpenItem>({ ...rest, amount: cents(amount), residual: cents(residual) }) };
+    return { ok: dropAbsent<StoredOpenItem>({ ...rest, amount: cents(amount), residual: cents(residual) }) };
   },
 } as const;
 

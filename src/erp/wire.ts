@@ -8,7 +8,11 @@ import { isCalendarDate } from '../domain/calendar';
 
 export const API_PREFIX = '/api/v1';
 
-/** `null` and absent mean the same on the wire; both become `undefined`. */
+/**
+ * `null` and absent mean the same on the wire; both become `undefined`. The three record schemas below
+ * (validated 100 000 times in a full sync) use plain `.nullish()` instead, and `src/erp/records.ts` drops
+ * the nulls: a zod transform on a field makes parsing ten times slower.
+ */
 const optional = <T extends z.ZodType>(schema: T) => schema.nullish().transform((value) => value ?? undefined);
 const id = z.string().min(1).max(200);
 export const calendarDateSchema = z.string().refine(isCalendarDate, 'must be a real date written YYYY-MM-DD');
@@ -24,10 +28,11 @@ export const currencySchema = z
   .refine((code) => KNOWN_CURRENCIES.size === 0 || KNOWN_CURRENCIES.has(code), 'is not a known ISO-4217 currency');
 const instant = z.string().datetime({ offset: true });
 
+/** A record as it arrives: optional fields may be `null`; `readRecords` turns them into absent ones. */
 export const agentSchema = z.object({
   id,
   name: z.string().max(500),
-  email: optional(z.string().max(320)),
+  email: z.string().max(320).nullish(),
 });
 export type AgentWire = z.infer<typeof agentSchema>;
 
@@ -35,13 +40,13 @@ export const customerSchema = z.object({
   id,
   /** Ragione sociale. */
   name: z.string().min(1).max(500),
-  vatNumber: optional(z.string().max(50)),
+  vatNumber: z.string().max(50).nullish(),
   /** Reminder addresses in the ERP's order (not validated here: the engine decides which are usable). */
   emails: z.array(z.string().max(320)).max(50),
   /** Certified e-mail, never a reminder address. */
-  pec: optional(z.string().max(320)),
-  language: optional(z.string().max(35)),
-  agentId: optional(id),
+  pec: z.string().max(320).nullish(),
+  language: z.string().max(35).nullish(),
+  agentId: id.nullish(),
   blocked: z.boolean(),
 });
 export type CustomerWire = z.infer<typeof customerSchema>;
@@ -62,8 +67,8 @@ export const openItemSchema = z.object({
   amount: minorUnitsSchema,
   residual: minorUnitsSchema,
   currency: currencySchema,
-  paymentMethod: optional(z.string().max(50)),
-  agentId: optional(id),
+  paymentMethod: z.string().max(50).nullish(),
+  agentId: id.nullish(),
   disputed: z.boolean(),
 });
 export type OpenItemWire = z.infer<typeof openItemSchema>;

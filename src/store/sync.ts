@@ -101,8 +101,10 @@ export async function syncResource(
       await table.bulkPut(page.records);
       // A record whose new version is malformed must not stay in the cache as if it were current.
       await table.bulkDelete([...page.tombstones.map((t) => t.id), ...badIds]);
-      const fixedIds = page.records.map((r) => r.id);
-      if (fixedIds.length > 0) await db.quarantine.where('recordId').anyOf(fixedIds).filter((q) => q.resource === resource).delete();
+      // Records that arrive valid again leave the quarantine (looked up only when it holds any: it rarely does).
+      if (page.records.length > 0 && (await db.quarantine.count()) > 0) {
+        await db.quarantine.where('recordId').anyOf(page.records.map((r) => r.id)).filter((q) => q.resource === resource).delete();
+      }
       if (page.quarantined.length > 0) await db.quarantine.bulkAdd(page.quarantined.map((q): QuarantineRecord => ({ ...q, seenAt: now() })));
       const state: SyncStateRecord =
         page.nextCursor !== null

@@ -3,40 +3,20 @@
  * days near it), the default setup has work at every level, and the skipped list shows several reasons.
  */
 import { addDays } from '../../src/domain/calendar';
-import { cents } from '../../src/domain/money';
 import { documentsOf, planReminders, type Plan } from '../../src/domain/plan-reminders';
 import { validateSetup, type Setup } from '../../src/domain/setup';
 import type { Agent, Customer, OpenItem } from '../../src/domain/types';
+import { readRecords } from '../../src/erp/records';
 import type { AgentWire, CustomerWire, OpenItemWire } from '../../src/erp/wire';
 import { generateSeed } from '../../dev/erp/seed/generate';
 
 const TODAY = '2026-03-15';
 const data = generateSeed({ seed: 42, customers: 300, items: 3000, today: TODAY });
 
-// Wire → domain the simple way: the wire records already have the engine's field names.
-const toCustomer = ({ id, name, emails, pec, agentId, language, blocked }: CustomerWire): Customer => ({
-  id,
-  name,
-  emails,
-  pec,
-  agentId,
-  language,
-  blocked,
-});
-const toAgent = ({ id, name, email }: AgentWire): Agent => ({ id, name, email });
-const toItem = (item: OpenItemWire): OpenItem => ({
-  id: item.id,
-  customerId: item.customerId,
-  documentId: item.documentId,
-  documentNumber: item.documentNumber,
-  documentDate: item.documentDate,
-  dueDate: item.dueDate,
-  residual: cents(item.residual),
-  currency: item.currency,
-  disputed: item.disputed,
-  paymentMethod: item.paymentMethod,
-  agentId: item.agentId,
-});
+// Wire → domain through the client's own border adapter, as the pane does.
+const toCustomers = (wire: readonly CustomerWire[]): Customer[] => readRecords('customers', wire).records;
+const toAgents = (wire: readonly AgentWire[]): Agent[] => readRecords('agents', wire).records;
+const toItems = (wire: readonly OpenItemWire[]): OpenItem[] => readRecords('open-items', wire).records;
 
 function setupOf(): Setup {
   const result = validateSetup(data.setup);
@@ -45,9 +25,9 @@ function setupOf(): Setup {
 }
 
 const setup = setupOf();
-const customers = data.customers.map(toCustomer);
-const agents = data.agents.map(toAgent);
-const items = data.items.map(toItem);
+const customers = toCustomers(data.customers);
+const agents = toAgents(data.agents);
+const items = toItems(data.items);
 const planOn = (today: string): Plan => planReminders({ setup, today, customers, agents, items, ledger: [] });
 
 function summary(plan: Plan): {

@@ -152,7 +152,7 @@ const quantityFormat = new Intl.NumberFormat('it', { maximumFractionDigits: 3 })
 /** `RiBa 30/60/90 gg d.f.`: the payment terms as the schedule shows them (days from the document date). */
 function termsLabel(document: SeedDocument, items: readonly OpenItemWire[]): string {
   if (items.length === 0) return '-';
-  const methods = [...new Set(items.map((item) => paymentLabel(item.paymentMethod, 'short')))].join(' + ');
+  const methods = [...new Set(items.map((item) => paymentLabel(item.paymentMethod ?? undefined, 'short')))].join(' + ');
   const days = items.map((item) => daysBetween(document.date, item.dueDate));
   if (days.every((d) => d <= 0)) return `${methods} a vista`;
   return `${methods} ${days.join('/')} gg d.f.`;
@@ -502,7 +502,7 @@ function drawSchedule(canvas: Canvas, document: SeedDocument, items: readonly Op
     canvas.text(`${item.installment} di ${items.length}`, MARGIN + 6, canvas.y - 10.5);
     canvas.text(formatCalendarDate(item.dueDate, 'it'), 90, canvas.y - 10.5);
     canvas.text(
-      fitText(paymentLabel(item.paymentMethod, 'long'), fonts.regular, 9, 230),
+      fitText(paymentLabel(item.paymentMethod ?? undefined, 'long'), fonts.regular, 9, 230),
       170,
       canvas.y - 10.5,
     );
