@@ -1,0 +1,60 @@
+/**
+ * `npm run graph-sim`: the Graph simulator on http://localhost:4200 (`GRAPH_SIM_PORT`, `GRAPH_SIM_HOST`
+ * default 127.0.0.1), mailboxes saved under `GRAPH_SIM_DATA_DIR` (default `dev/data/graph-sim`,
+ * git-ignored). Optional: `GRAPH_SIM_TIME_SCALE`, `GRAPH_SIM_SENT_DELAY_MS`, `GRAPH_SIM_LOG=1` (one line
+ * per request), `DEV_IDENTITY_SECRET` (shared with the demo ERP).
+ */
+import { DEFAULT_DATA_DIR, startGraphSim } from './server';
+
+const number = (name: string): number | undefined => {
+  const text = process.env[name];
+  if (text === undefined || text === '') return undefined;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < 0)
+    throw new Error(`${name} must be a number ≥ 0, got ${JSON.stringify(text)}`);
+  return value;
+};
+
+async function main(): Promise<void> {
+  const port = number('GRAPH_SIM_PORT') ?? 4200;
+  const timeScale = number('GRAPH_SIM_TIME_SCALE');
+  const sentItemsDelayMs = number('GRAPH_SIM_SENT_DELAY_MS');
+  const sim = await startGraphSim({
+    port,
+    host: process.env.GRAPH_SIM_HOST || '127.0.0.1',
+    dataDir: process.env.GRAPH_SIM_DATA_DIR || DEFAULT_DATA_DIR,
+    ...(timeScale !== undefined ? { timeScale } : {}),
+    ...(sentItemsDelayMs !== undefined ? { sentItemsDelayMs } : {}),
+    log: process.env.GRAPH_SIM_LOG === '1',
+  });
+  const base = sim.url.replace('127.0.0.1', 'localhost');
+  console.log(
+    [
+      `Graph simulator on ${base}/v1.0  (mailboxes in ${process.env.GRAPH_SIM_DATA_DIR || DEFAULT_DATA_DIR})`,
+      `  mailbox page: ${base}/`,
+      `  token: curl -X POST ${base}/dev/token -H 'Content-Type: application/json' -d '{"user":"marta.rossi@solleciti.example","audience":"graph"}'`,
+      `  control: ${base}/_sim/  (reset, mailbox/{user}, faults, config, deliver)`,
+      'Ctrl+C to stop.',
+    ].join('\n'),
+  );
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping the Graph simulator`);
+    sim.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
