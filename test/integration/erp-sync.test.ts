@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { startErpServer, type RunningErpServer } from '../../dev/erp/server';
 import { generateSeed } from '../../dev/erp/seed/generate';
-import { seededRandom } from '../builders/generate-books';
+import { mulberry32 } from '../../dev/erp/seed/random';
 import { devIdentityProvider } from '../../src/auth/token-provider';
 import { ErpClient } from '../../src/erp/client';
 import type { ErpResource } from '../../src/erp/records';
@@ -89,7 +89,7 @@ test('deltas apply payments, new invoices, moved due dates and tombstones', asyn
 });
 
 test('randomized rounds of ERP changes and interrupted syncs always end with the cache equal to the ERP', async () => {
-  const random = seededRandom(20261128);
+  const random = mulberry32(20261128);
   const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)] as T;
   const db = freshDb();
   const client = clientFor(erp.url);
