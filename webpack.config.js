@@ -2,7 +2,7 @@
  * Webpack: the task pane bundle. TypeScript goes through swc-loader with no type-checking (`npm run
  * typecheck` does that), so a build takes seconds.
  *
- *   webpack --mode production                  → dist/ (content-hashed, split chunks); `npm start` serves it
+ *   webpack --mode production                  → dist/ (content-hashed, split chunks); `npm run serve:dist` serves it
  *   webpack serve --mode development           → http://localhost:3000 (`npm run dev`)
  *   webpack serve --mode development --env https → https://localhost:3000 for sideloading into Outlook
  *                                               (`npm run start:outlook`), with office-addin-dev-certs

@@ -1,5 +1,5 @@
 /**
- * `npm start` (after the production build): serves dist/ on http://localhost:3000. Browsers treat
+ * `npm run serve:dist` (after the production build): serves dist/ on http://localhost:3000. Browsers treat
  * http://localhost as a secure context, so a newcomer opens the pane with no certificate warning.
  * Outlook needs HTTPS: sideloading uses `npm run start:outlook` instead.
  *
@@ -112,7 +112,7 @@ function listen(host: string): Promise<Server | null> {
 async function main(): Promise<void> {
   const index = await stat(path.join(ROOT, 'taskpane.html')).catch(() => null);
   if (index === null) {
-    console.error(`No build in ${ROOT}: run \`npm run build\` first (\`npm start\` does both).`);
+    console.error(`No build in ${ROOT}: run \`npm run build\` first (\`npm run serve:dist\` does both).`);
     process.exit(1);
   }
   // "localhost" resolves to 127.0.0.1 or ::1 depending on the machine: listen on both, and nowhere else.

@@ -29,7 +29,7 @@ const services: Service[] = [
   {
     name: 'pane',
     command: bin('webpack'),
-    args: ['serve', '--mode', 'development', '--no-client-overlay', ...(https ? ['--env', 'https'] : [])],
+    args: ['serve', '--mode', 'development', '--no-client-overlay', '--stats', 'errors-warnings', ...(https ? ['--env', 'https'] : [])],
     readyUrl: `${https ? 'https' : 'http'}://localhost:3000/taskpane.html`,
   },
 ];
@@ -45,7 +45,7 @@ function stopAll(code: number): void {
 }
 
 function run(service: Service): void {
-  const child = spawn(service.command, service.args, { cwd: root, env: { ...process.env, FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(service.command, service.args, { cwd: root, env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   const prefix = `[${service.name}]`.padEnd(8);
   const forward = (stream: NodeJS.WritableStream) => (chunk: Buffer) => {
