@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import { todayInTimeZone } from '../../src/domain/calendar';
 import { API_PREFIX } from '../../src/erp/wire';
 import { parseCorsOrigins } from './http/cors';
+import { stopOnSignals } from '../shared/stop-on-signals';
 import { ERP_TIME_ZONE, startErpServer } from './server';
 
 const DEFAULT_DB = resolve(__dirname, '../data/erp.sqlite');
@@ -46,21 +47,7 @@ async function main(): Promise<void> {
   ];
   console.log(lines.join('\n'));
 
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n${signal}: stopping the demo ERP`);
-    server.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  stopOnSignals('the demo ERP', () => server.close());
 }
 
 main().catch((error: unknown) => {

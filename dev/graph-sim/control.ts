@@ -19,7 +19,7 @@ import { z } from 'zod';
 import { signToken } from '../identity';
 import type { GraphSimConfig, Services } from './context';
 import { faultRuleSchema, type FaultRule, type FaultRuleInput, type Faults } from './faults';
-import { sendJson } from './http';
+import { sendJson } from '../shared/http';
 import type { Limiter } from './limits';
 import type { SentRecord, StoredMessage } from './store';
 import type { UploadSessions } from './uploads';

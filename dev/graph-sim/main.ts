@@ -5,6 +5,7 @@
  * per request), `DEV_IDENTITY_SECRET` (shared with the demo ERP).
  */
 import { DEFAULT_DATA_DIR, startGraphSim } from './server';
+import { stopOnSignals } from '../shared/stop-on-signals';
 
 const number = (name: string): number | undefined => {
   const text = process.env[name];
@@ -37,21 +38,7 @@ async function main(): Promise<void> {
       'Ctrl+C to stop.',
     ].join('\n'),
   );
-  let stopping = false;
-  const stop = (signal: string): void => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n${signal}: stopping the Graph simulator`);
-    sim.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  stopOnSignals('the Graph simulator', () => sim.close());
 }
 
 main().catch((error: unknown) => {

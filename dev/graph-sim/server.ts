@@ -18,7 +18,7 @@ import type { GraphRequest, GraphResponse, GraphSimConfig, Services } from './co
 import { createControl, handleControlRequest, type ConfigPatch, type GraphSimControl } from './control';
 import { GraphError, MAX_REQUEST_BYTES, graphErrorBody, graphErrors } from './errors';
 import { Faults } from './faults';
-import { discardBody, header, readBody, sendJson, sendText, sleep } from './http';
+import { discardBody, header, readBody, sendJson, sendText, sleep } from '../shared/http';
 import { newRequestId } from './ids';
 import { GRAPH_LIMITS, Limiter, type MailboxLimits } from './limits';
 import { messageRoutes } from './messages';

@@ -1,5 +1,6 @@
 /** Request bodies: JSON only, 1 MB at most, read once. */
 import type { IncomingMessage } from 'node:http';
+import { readBody } from '../../shared/http';
 import { ProblemError } from './problem';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -21,17 +22,11 @@ export async function readJsonBody(req: IncomingMessage, limit = MAX_BODY_BYTES)
     req.resume();
     throw new ProblemError(415, 'Unsupported media type', 'the request body must be JSON (Content-Type: application/json)');
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
   // Past the limit the rest is read and dropped rather than the loop left: leaving it would destroy the
   // request, and with it the socket the 413 must go out on.
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size <= limit) chunks.push(buffer);
-  }
-  if (size > limit) throw tooLarge(limit);
-  const text = Buffer.concat(chunks).toString('utf8');
+  const read = await readBody(req, limit);
+  if (read.tooLarge) throw tooLarge(limit);
+  const text = read.body.toString('utf8');
   if (text.trim() === '') throw new ProblemError(400, 'Invalid request', 'body: a JSON body is required', { field: 'body' });
   try {
     return JSON.parse(text) as unknown;

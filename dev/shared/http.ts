@@ -1,4 +1,4 @@
-/** Small node:http helpers: bounded body reading and JSON answers. */
+/** Small node:http helpers shared by the development servers: bounded body reading and JSON answers. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export type BodyResult =
