@@ -1,7 +1,7 @@
 /**
  * `npm run bench:sync`: a full sync of 100 000 open items from the demo ERP into Dexie (fake-indexeddb,
  * in Node; the benchmarks issue measures Chromium's real IndexedDB) and its ratio to the floor measured
- * in the same run: fetching the same pages raw (fetch + JSON) plus one raw `bulkPut` of the same records.
+ * in the same run: fetching the same pages raw (fetch + JSON) and a raw `bulkPut` of each.
  * Also a delta of 1 000 changes. Median of BENCH_RUNS (default 5) runs, with min–max.
  */
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
@@ -53,22 +53,22 @@ async function main(): Promise<void> {
       deltaTimes.push(performance.now() - start);
       db.close();
 
-      // The floor: the same pages fetched raw, then one bulkPut of every record into a bare Dexie table.
+      // The floor: the same pages fetched raw and each put as it arrives (the same chunking as the
+      // product, so fake-indexeddb's cost per transaction size is the same on both sides), with no
+      // validation and no cursor bookkeeping.
       const token = await tokens.getToken();
+      const bare = new Dexie(`bare-${mailbox}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+      bare.version(1).stores({ items: 'id, customerId, dueDate' });
       start = performance.now();
-      const records: unknown[] = [];
       let cursor: string | null = null;
       do {
         const url = new URL(`${erp.url}/api/v1/open-items`);
         url.searchParams.set('limit', String(PAGE));
         if (cursor !== null) url.searchParams.set('cursor', cursor);
         const page = (await (await fetch(url, { headers: { Authorization: `Bearer ${token}` } })).json()) as { data: unknown[]; nextCursor: string | null };
-        records.push(...page.data);
+        await bare.table('items').bulkPut(page.data);
         cursor = page.nextCursor;
       } while (cursor !== null);
-      const bare = new Dexie(`bare-${mailbox}`, { indexedDB: new IDBFactory(), IDBKeyRange });
-      bare.version(1).stores({ items: 'id, customerId, dueDate' });
-      await bare.table('items').bulkPut(records);
       floorTimes.push(performance.now() - start);
       bare.close();
     }
@@ -76,7 +76,7 @@ async function main(): Promise<void> {
     await erp.close();
   }
   console.log(`full sync   ${describe(syncTimes)}   ${count} items`);
-  console.log(`raw floor   ${describe(floorTimes)}   (fetch + JSON of the same pages, one bulkPut)`);
+  console.log(`raw floor   ${describe(floorTimes)}   (fetch + JSON of the same pages, a bulkPut of each)`);
   console.log(`ratio       ${(median(syncTimes) / median(floorTimes)).toFixed(2)}   (target ≤ 1.3)`);
   console.log(`delta 1000  ${describe(deltaTimes)}`);
 }

@@ -100,7 +100,8 @@ export async function syncResource(
     await db.transaction('rw', [table, db.syncState, db.quarantine], async () => {
       await table.bulkPut(page.records);
       // A record whose new version is malformed must not stay in the cache as if it were current.
-      await table.bulkDelete([...page.tombstones.map((t) => t.id), ...badIds]);
+      const gone = [...page.tombstones.map((t) => t.id), ...badIds];
+      if (gone.length > 0) await table.bulkDelete(gone);
       // Records that arrive valid again leave the quarantine (looked up only when it holds any: it rarely does).
       if (page.records.length > 0 && (await db.quarantine.count()) > 0) {
         await db.quarantine.where('recordId').anyOf(page.records.map((r) => r.id)).filter((q) => q.resource === resource).delete();
