@@ -44,7 +44,8 @@ export interface SetupWithTag {
 }
 
 export type ClaimOutcome =
-  | { readonly claimed: true; readonly claim: ClaimWire }
+  /** `created`: a new claim (201); false when the owner already held it (200, e.g. a repeated request). */
+  | { readonly claimed: true; readonly claim: ClaimWire; readonly created: boolean }
   | { readonly claimed: false; readonly holder: string; readonly heldSince?: string; readonly conflicts: readonly { itemId: string; levelId: string; cycle: number }[] };
 
 export interface ReminderLog {
@@ -118,10 +119,10 @@ export class ErpClient {
   async claim(request: ClaimRequest, signal?: AbortSignal): Promise<ClaimOutcome> {
     const path = `${API_PREFIX}/reminder-claims`;
     try {
-      const { body } = await erpJson(this.http, { method: 'POST', path, body: request, ...(signal !== undefined ? { signal } : {}) });
+      const { body, response } = await erpJson(this.http, { method: 'POST', path, body: request, ...(signal !== undefined ? { signal } : {}) });
       const parsed = claimSchema.safeParse(body);
       if (!parsed.success) throw bad(path, 'the claim in the answer breaks the contract');
-      return { claimed: true, claim: parsed.data };
+      return { claimed: true, claim: parsed.data, created: response.status === 201 };
     } catch (error) {
       if (error instanceof ErpError && error.reason === 'conflict' && error.problem?.holder !== undefined) {
         return {

@@ -35,7 +35,8 @@ export interface SetupRecord {
   readonly fetchedAt: number;
 }
 
-export type OutboxState = 'queued' | 'claimed' | 'drafted' | 'attached' | 'sent' | 'handled' | 'failed' | 'cancelled';
+/** `sending`: the send request may have gone out (recorded before it is made); see src/mail/README.md. */
+export type OutboxState = 'queued' | 'claimed' | 'drafted' | 'attached' | 'sending' | 'sent' | 'handled' | 'failed' | 'cancelled';
 
 /** One communication on its way out (DESIGN §5); the mail side owns the transitions. */
 export interface OutboxJob {
@@ -50,6 +51,15 @@ export interface OutboxJob {
   readonly messageId?: string;
   /** A reason code the pane turns into a sentence. */
   readonly failure?: string;
+  /** Beside the code, a sentence the clerk can read (e.g. "PDF FT 2026/118 missing in the ERP archive"). */
+  readonly detail?: string;
+  /** The recipients of the message as created (what the ERP's log records). */
+  readonly to?: readonly string[];
+  readonly cc?: readonly string[];
+  /** Epoch ms the message was sent, drafted or marked handled. */
+  readonly doneAt?: number;
+  /** Nothing left to do: the ERP has the outcome (confirmed, or the claim released) and the mailbox is tidy. */
+  readonly settled?: boolean;
   readonly attempts: number;
   /** Epoch ms. */
   readonly createdAt: number;
