@@ -17,7 +17,7 @@ const impureForDomain = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'coverage/**', 'node_modules/**', '.cache/**'] },
+  { ignores: ['dist/**', 'coverage/**', 'node_modules/**', '.cache/**', 'test/e2e/results/**', 'test/e2e/screenshots/**', 'playwright-report/**', 'dev/data/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
