@@ -1,6 +1,7 @@
 /**
- * The task pane: a header, today's reminders and the items left out. It renders what the wiring layer
- * (src/taskpane) hands it; it reads no clock, no storage and no Office state.
+ * The task pane: a header (who, today, where the data stands), three views — today's reminders, the
+ * history, the settings — and nothing else. It renders what the wiring layer (src/taskpane) hands it and
+ * calls its actions; it reads no clock, no storage and no Office state.
  */
 import {
   Badge,
@@ -9,128 +10,171 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
+  Spinner,
+  Tab,
+  TabList,
   Text,
   tokens,
   webLightTheme,
+  type Theme,
 } from '@fluentui/react-components';
-import { useMemo } from 'react';
-import { formatCalendarDate, type CalendarDate } from '../domain/calendar';
-import type { Plan } from '../domain/plan-reminders';
-import type { Setup } from '../domain/setup';
-import type { Customer, OpenItem } from '../domain/types';
+import { lazy, Suspense, useState } from 'react';
+import { formatCalendarDate } from '../domain/calendar';
+import { HomeView } from './HomeView';
 import { messagesFor, type UiLanguage } from './i18n';
-import { ReminderList, SkippedList } from './ReminderList';
+import type { PaneActions, PaneState } from './model';
+import { SyncStatus } from './SyncStatus';
 
-/** What the pane shows: a plan for today, or why there is none. */
-export type PaneModel =
-  | {
-      readonly kind: 'planned';
-      readonly setup: Setup;
-      readonly today: CalendarDate;
-      readonly plan: Plan;
-      readonly customers: readonly Customer[];
-      readonly items: readonly OpenItem[];
-      /** True while the pane plans from the embedded demo dataset instead of the ERP. */
-      readonly demo: boolean;
-    }
-  | {
-      readonly kind: 'failed';
-      readonly reason: 'invalid_setup' | 'load_failed';
-      /** Technical details (e.g. each setup problem), shown under the sentence for the reason. */
-      readonly details: readonly string[];
-    };
+// The history and settings are not needed for the first screen: their code loads when first opened.
+const HistoryView = lazy(() => import('./HistoryView').then((module) => ({ default: module.HistoryView })));
+const SettingsView = lazy(() =>
+  import('./SettingsView').then((module) => ({ default: module.SettingsView })),
+);
 
-export interface AppProps {
-  readonly model: PaneModel;
-  readonly language: UiLanguage;
-}
+export type PaneTheme = 'light' | 'dark' | 'contrast';
+
+export type ViewName = 'home' | 'history' | 'settings';
 
 const useStyles = makeStyles({
-  root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2, boxSizing: 'border-box' },
+  root: {
+    minHeight: '100vh',
+    backgroundColor: tokens.colorNeutralBackground2,
+    boxSizing: 'border-box',
+    color: tokens.colorNeutralForeground1,
+  },
   page: {
     display: 'flex',
     flexDirection: 'column',
-    rowGap: tokens.spacingVerticalL,
-    maxWidth: '720px',
+    rowGap: tokens.spacingVerticalM,
+    maxWidth: '760px',
     margin: '0 auto',
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalXXL}`,
+    boxSizing: 'border-box',
   },
   header: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
-  subtitle: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground3 },
-  section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
-  sectionHeader: { display: 'flex', alignItems: 'baseline', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalS },
-  muted: { color: tokens.colorNeutralForeground3 },
-  details: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  titleLine: {
+    display: 'flex',
+    alignItems: 'baseline',
+    justifyContent: 'space-between',
+    columnGap: tokens.spacingHorizontalS,
+    flexWrap: 'wrap',
+  },
+  subtitle: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+    color: tokens.colorNeutralForeground3,
+  },
+  tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  user: { overflowWrap: 'anywhere' },
 });
 
-export function App({ model, language }: AppProps) {
+export interface AppProps {
+  readonly state: PaneState;
+  readonly actions: PaneActions;
+  readonly language: UiLanguage;
+  /** Fluent's theme; the dark and high-contrast ones are loaded only when needed (src/taskpane/themes.ts). */
+  readonly theme?: Theme;
+  readonly initialView?: ViewName;
+}
+
+export function App({ state, actions, language, theme = webLightTheme, initialView = 'home' }: AppProps) {
   const styles = useStyles();
   const t = messagesFor(language);
+  const [view, setView] = useState<ViewName>(initialView);
+  const today = state.plan.kind === 'planned' ? state.plan.snapshot.today : undefined;
 
   return (
-    <FluentProvider theme={webLightTheme} className={styles.root} lang={language}>
-      <main className={styles.page}>
-        <header className={styles.header}>
-          <Text as="h1" size={600} weight="semibold">
-            {t.appTitle}
-          </Text>
-          {model.kind === 'planned' && (
+    // The page's own look goes on an inner element: the provider's class is also applied to its portals
+    // (menus, tooltips), which must not become full-height backgrounds over the pane.
+    <FluentProvider theme={theme} lang={language}>
+      <div className={styles.root}>
+        <main className={styles.page}>
+          <header className={styles.header}>
+            <div className={styles.titleLine}>
+              <Text as="h1" size={500} weight="semibold">
+                {t.appTitle}
+              </Text>
+              {today !== undefined && (
+                <Text size={200}>{t.todayIs(formatCalendarDate(today, language))}</Text>
+              )}
+            </div>
             <div className={styles.subtitle}>
-              <Text size={200}>{t.todayIs(formatCalendarDate(model.today, language))}</Text>
-              {model.demo && (
+              <Text size={200} className={styles.user} data-testid="signed-in-user">
+                {t.signedInAs(state.session.user)}
+              </Text>
+              {state.session.devIdentity && (
                 <Badge appearance="tint" color="informative" size="small">
-                  {t.demoData}
+                  {t.devIdentity}
                 </Badge>
               )}
             </div>
+            <SyncStatus
+              sync={state.sync}
+              {...(today !== undefined ? { today } : {})}
+              onRefresh={actions.refresh}
+              language={language}
+            />
+          </header>
+          <TabList
+            className={styles.tabs}
+            selectedValue={view}
+            onTabSelect={(_, data) => setView(data.value as ViewName)}
+            aria-label={t.viewsLabel}
+            size="small"
+          >
+            <Tab value="home">{t.tabHome}</Tab>
+            <Tab value="history">{t.tabHistory}</Tab>
+            <Tab value="settings">{t.tabSettings}</Tab>
+          </TabList>
+          {view === 'home' && <HomeView state={state} actions={actions} language={language} />}
+          {view !== 'home' && (
+            <Suspense fallback={<Spinner size="small" label={t.loading} />}>
+              {view === 'history' ? (
+                <HistoryView state={state} actions={actions} language={language} />
+              ) : (
+                <SettingsView state={state} actions={actions} language={language} />
+              )}
+            </Suspense>
           )}
-        </header>
-        {model.kind === 'planned' ? <PlannedView model={model} language={language} /> : <FailedView model={model} language={language} />}
-      </main>
+        </main>
+      </div>
     </FluentProvider>
   );
 }
 
-function PlannedView({ model, language }: { readonly model: Extract<PaneModel, { kind: 'planned' }>; readonly language: UiLanguage }) {
-  const styles = useStyles();
-  const t = messagesFor(language);
-  const customersById = useMemo(() => new Map(model.customers.map((customer) => [customer.id, customer] as const)), [model.customers]);
-  const itemsById = useMemo(() => new Map(model.items.map((item) => [item.id, item] as const)), [model.items]);
-  const { communications, skipped } = model.plan;
-
-  return (
-    <>
-      <section className={styles.section} aria-labelledby="due-today">
-        <div className={styles.sectionHeader}>
-          <Text as="h2" id="due-today" size={400} weight="semibold">
-            {t.dueTodayHeading}
-          </Text>
-          <Text size={200} className={styles.muted}>
-            {t.remindersCount(communications.length)}
-          </Text>
-        </div>
-        <ReminderList communications={communications} customersById={customersById} levels={model.setup.levels} today={model.today} language={language} />
-      </section>
-      <SkippedList skipped={skipped} itemsById={itemsById} customersById={customersById} minimumAmount={model.setup.minimumAmount} language={language} />
-    </>
-  );
-}
-
-function FailedView({ model, language }: { readonly model: Extract<PaneModel, { kind: 'failed' }>; readonly language: UiLanguage }) {
+/** Before the pane can show anything: starting, or why it could not start. */
+export function StartScreen({
+  language,
+  failure,
+  theme = webLightTheme,
+}: {
+  readonly language: UiLanguage;
+  readonly failure?: string;
+  readonly theme?: Theme;
+}) {
   const styles = useStyles();
   const t = messagesFor(language);
   return (
-    <MessageBar intent="error" layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>{model.reason === 'invalid_setup' ? t.invalidSetup : t.loadFailed}</MessageBarTitle>
-        {model.details.length > 0 && (
-          <ul className={styles.details}>
-            {model.details.map((detail) => (
-              <li key={detail}>{detail}</li>
-            ))}
-          </ul>
-        )}
-      </MessageBarBody>
-    </MessageBar>
+    <FluentProvider theme={theme} lang={language}>
+      <div className={styles.root}>
+        <main className={styles.page}>
+          <Text as="h1" size={500} weight="semibold">
+            {t.appTitle}
+          </Text>
+          {failure === undefined ? (
+            <Spinner size="small" label={t.starting} />
+          ) : (
+            <MessageBar intent="error" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>{t.startFailed}</MessageBarTitle>
+                {failure}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+        </main>
+      </div>
+    </FluentProvider>
   );
 }

@@ -1,12 +1,22 @@
-/** @jest-environment jsdom */
+/** @jest-environment ./test/jest-environment-jsdom-node.ts */
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { act, cleanup, getDefaultNormalizer, render, screen, within } from '@testing-library/react';
+import {
+  act,
+  cleanup,
+  fireEvent,
+  getDefaultNormalizer,
+  render,
+  screen,
+  within,
+} from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { cents } from '../domain/money';
-import { planReminders, type Plan } from '../domain/plan-reminders';
 import { validateSetup, type Setup } from '../domain/setup';
 import type { Customer, OpenItem } from '../domain/types';
-import { ReminderList, SkippedList } from './ReminderList';
+import { planDay } from '../taskpane/plan-snapshot';
+import type { PlanSnapshot, SkippedRow } from './model';
+import { ReminderList } from './ReminderList';
+import { SkippedList } from './SkippedList';
 
 //        March 2026
 //  Mo Tu We Th Fr Sa Su
@@ -41,7 +51,13 @@ const customers: readonly Customer[] = [
   { id: 'C4', name: 'Bruni Snc', emails: ['info@bruni.example'] },
 ];
 
-const item = (id: string, customerId: string, documentNumber: string, dueDate: string, residual: number): OpenItem => ({
+const item = (
+  id: string,
+  customerId: string,
+  documentNumber: string,
+  dueDate: string,
+  residual: number,
+): OpenItem => ({
   id,
   customerId,
   documentNumber,
@@ -60,33 +76,50 @@ const items: readonly OpenItem[] = [
   item('I6', 'C4', 'FT 2026/9', '2026-03-25', 650),
 ];
 
-function planToday(): { setup: Setup; plan: Plan } {
-  const setup = demoSetup();
-  const plan = planReminders({
-    setup,
+function planToday(): PlanSnapshot & { skipped: readonly SkippedRow[] } {
+  const { snapshot, skipped } = planDay({
+    setup: demoSetup(),
     today: TODAY,
-    customers,
-    agents: [],
-    items,
-    ledger: [{ itemId: 'I1', levelId: 'L1', cycle: 0, sentOn: '2026-02-18', state: 'sent' }],
+    books: {
+      customers: [...customers],
+      agents: [],
+      items: [...items],
+      ledger: [{ itemId: 'I1', levelId: 'L1', cycle: 0, sentOn: '2026-02-18', state: 'sent' }],
+    },
+    claims: [],
+    mailbox: 'marta.rossi@solleciti.example',
   });
-  return { setup, plan };
+  return { ...snapshot, planMs: 0, skipped };
 }
 
-const customersById = new Map(customers.map((customer) => [customer.id, customer] as const));
-const itemsById = new Map(items.map((openItem) => [openItem.id, openItem] as const));
 const inFluent = (ui: ReactElement) => render(<FluentProvider theme={webLightTheme}>{ui}</FluentProvider>);
+const none = new Set<string>();
+const noop = () => undefined;
 
+// jsdom has no scrolling; the virtualized list asks for it on mount.
+beforeAll(() => {
+  window.scrollTo = () => undefined;
+});
 afterEach(cleanup);
 
 describe('ReminderList', () => {
   test('shows one row per communication: customer, level badge, items, total and overdue days, most pressing first', () => {
-    const { setup, plan } = planToday();
-    inFluent(<ReminderList communications={plan.communications} customersById={customersById} levels={setup.levels} today={TODAY} language="it" />);
+    const { rows } = planToday();
+    inFluent(
+      <ReminderList
+        rows={rows}
+        selected={none}
+        excluded={none}
+        selectable
+        onToggle={noop}
+        onOpen={noop}
+        language="it"
+      />,
+    );
 
-    const rows = screen.getAllByTestId('reminder-row');
-    expect(rows).toHaveLength(3);
-    const [sollecito, estratto, promemoria] = rows.map((row) => within(row));
+    const shown = screen.getAllByTestId('reminder-row');
+    expect(shown).toHaveLength(3);
+    const [sollecito, estratto, promemoria] = shown.map((row) => within(row));
 
     expect(sollecito?.getByText('Rossi Srl')).toBeTruthy();
     expect(sollecito?.getByText('Sollecito')).toBeTruthy();
@@ -111,8 +144,18 @@ describe('ReminderList', () => {
   });
 
   test('formats totals and counts for the UI language', () => {
-    const { setup, plan } = planToday();
-    inFluent(<ReminderList communications={plan.communications} customersById={customersById} levels={setup.levels} today={TODAY} language="en" />);
+    const { rows } = planToday();
+    inFluent(
+      <ReminderList
+        rows={rows}
+        selected={none}
+        excluded={none}
+        selectable
+        onToggle={noop}
+        onOpen={noop}
+        language="en"
+      />,
+    );
 
     expect(screen.getByText('€12,345.60')).toBeTruthy();
     expect(screen.getByText('€10,250.50')).toBeTruthy();
@@ -120,29 +163,85 @@ describe('ReminderList', () => {
     expect(screen.getByText('due in 5 days')).toBeTruthy();
   });
 
-  test('says so when nothing is due', () => {
-    const { setup } = planToday();
-    inFluent(<ReminderList communications={[]} customersById={customersById} levels={setup.levels} today={TODAY} language="it" />);
+  test('a checkbox selects a row, the customer name opens its preview, and a row left out today cannot be selected', () => {
+    const { rows } = planToday();
+    const toggled: [string, boolean][] = [];
+    const opened: string[] = [];
+    const excluded = new Set([rows[2]?.key ?? '']);
+    inFluent(
+      <ReminderList
+        rows={rows}
+        selected={none}
+        excluded={excluded}
+        selectable
+        onToggle={(key, on) => toggled.push([key, on])}
+        onOpen={(key) => opened.push(key)}
+        language="it"
+      />,
+    );
 
-    expect(screen.getByText('Nessun sollecito da inviare oggi.')).toBeTruthy();
+    fireEvent.click(screen.getAllByRole('checkbox', { name: 'Seleziona Rossi Srl' })[0] as HTMLElement);
+    fireEvent.click(screen.getByRole('button', { name: 'Anteprima del sollecito a Verdi & Figli SpA' }));
+
+    expect(toggled).toEqual([[rows[0]?.key, true]]);
+    expect(opened).toEqual([rows[2]?.key]);
+    expect(
+      (screen.getByRole('checkbox', { name: 'Seleziona Verdi & Figli SpA' }) as HTMLInputElement).disabled,
+    ).toBe(true);
+    expect(screen.getByText('Escluso oggi')).toBeTruthy();
+  });
+
+  test('renders only the rows near the viewport: 10 000 rows, a few dozen elements', () => {
+    const [first] = planToday().rows;
+    if (first === undefined) throw new Error('no row');
+    const many = Array.from({ length: 10_000 }, (_, index) => ({
+      ...first,
+      key: `K${index}`,
+      customerName: `Cliente ${index}`,
+    }));
+    inFluent(
+      <ReminderList
+        rows={many}
+        selected={none}
+        excluded={none}
+        selectable
+        onToggle={noop}
+        onOpen={noop}
+        language="it"
+      />,
+    );
+
+    const rendered = screen.getAllByTestId('reminder-row');
+    expect(rendered.length).toBeGreaterThan(0);
+    expect(rendered.length).toBeLessThan(60);
+    expect(rendered[0]?.getAttribute('aria-setsize')).toBe('10000');
   });
 });
 
 describe('SkippedList', () => {
-  test('is collapsed at first and, opened, gives each item left out with its reason', () => {
-    const { setup, plan } = planToday();
-    inFluent(<SkippedList skipped={plan.skipped} itemsById={itemsById} customersById={customersById} minimumAmount={setup.minimumAmount} language="it" />);
+  test('is collapsed at first and, opened, loads and gives each item left out with its reason', async () => {
+    const { skipped, setup } = planToday();
+    const plan = {};
+    inFluent(
+      <SkippedList
+        count={skipped.length}
+        load={() => Promise.resolve(skipped)}
+        plan={plan}
+        minimumAmount={setup.minimumAmount}
+        language="it"
+      />,
+    );
 
     expect(screen.getByRole('heading', { name: 'Non inviati, e perché (2)' })).toBeTruthy();
     const toggle = screen.getByRole('button', { name: 'Mostra' });
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
-    expect(screen.queryAllByTestId('skipped-row').every((row) => row.closest('[hidden]') !== null)).toBe(true);
+    expect(screen.queryAllByTestId('skipped-row')).toHaveLength(0);
 
     act(() => toggle.click());
 
     expect(screen.getByRole('button', { name: 'Nascondi' }).getAttribute('aria-expanded')).toBe('true');
-    const rows = screen.getAllByTestId('skipped-row').map((row) => row.textContent);
-    expect(rows).toEqual([
+    const texts = (await screen.findAllByTestId('skipped-row')).map((row) => row.textContent);
+    expect(texts).toEqual([
       `Neri Sas700,00${NBSP}€Cliente bloccato: nessun sollecitoFT 2026/3 · scad. 01/02/2026`,
       `Bruni Snc6,50${NBSP}€Totale sotto l'importo minimo (10,00${NBSP}€)FT 2026/9 · scad. 25/03/2026`,
     ]);

@@ -1,48 +1,92 @@
 /**
- * The reminders due today, one row a communication, and the items left out with their reasons. Props in,
- * nothing out: no IO, no business rule (the plan comes from the engine; this only lays it out).
+ * Today's reminders, one row a communication, virtualized against the page's own scroll (the pane scrolls
+ * as one page; only the rows near the viewport are in the DOM, so 10 000 rows stay smooth). Props in,
+ * callbacks out: no IO, no business rule.
  */
-import { Badge, Button, makeStyles, Text, tokens, type BadgeProps } from '@fluentui/react-components';
-import { useId, useState } from 'react';
-import { daysBetween, formatCalendarDate, type CalendarDate } from '../domain/calendar';
-import { formatMoney, type Cents } from '../domain/money';
-import type { Communication } from '../domain/plan-reminders';
-import type { Level } from '../domain/setup';
-import type { Customer, OpenItem, SkippedItem } from '../domain/types';
-import { messagesFor, type UiLanguage } from './i18n';
+import {
+  Badge,
+  Button,
+  Checkbox,
+  makeStyles,
+  mergeClasses,
+  Text,
+  tokens,
+  type BadgeProps,
+} from '@fluentui/react-components';
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { useLayoutEffect, useRef, useState } from 'react';
+import { formatMoney } from '../domain/money';
+import { formatInstant, messagesFor, type UiLanguage } from './i18n';
+import type { ReminderRow } from './model';
 
 const useStyles = makeStyles({
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  list: { position: 'relative', margin: 0, padding: 0, listStyleType: 'none' },
+  item: {
+    position: 'absolute',
+    top: 0,
+    left: 0,
+    width: '100%',
+    paddingBottom: tokens.spacingVerticalXS,
+    boxSizing: 'border-box',
+  },
   row: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalXS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    display: 'grid',
+    gridTemplateColumns: 'auto minmax(0, 1fr)',
+    columnGap: tokens.spacingHorizontalXS,
+    alignItems: 'start',
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS} ${tokens.spacingVerticalXS} 0`,
     backgroundColor: tokens.colorNeutralBackground1,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
+    cursor: 'pointer',
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
   },
-  line: { display: 'flex', alignItems: 'baseline', columnGap: tokens.spacingHorizontalS, minWidth: 0 },
-  name: { flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere' },
-  amount: { flexShrink: 0, whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
-  details: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXXS },
-  muted: { color: tokens.colorNeutralForeground3 },
-  reason: { color: tokens.colorNeutralForeground2 },
-  overdue: { color: tokens.colorPaletteRedForeground1 },
-  skippedList: { listStyleType: 'none', margin: 0, padding: 0 },
-  sectionHeader: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalS },
-  skippedRow: {
+  rowSelected: {
+    backgroundColor: tokens.colorBrandBackground2,
+    ':hover': { backgroundColor: tokens.colorBrandBackground2Hover },
+  },
+  rowMuted: { opacity: 0.72 },
+  body: {
     display: 'flex',
     flexDirection: 'column',
     rowGap: tokens.spacingVerticalXXS,
-    padding: `${tokens.spacingVerticalXS} 0`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+    minWidth: 0,
+    paddingTop: tokens.spacingVerticalXS,
   },
+  line: { display: 'flex', alignItems: 'baseline', columnGap: tokens.spacingHorizontalS, minWidth: 0 },
+  name: {
+    flexGrow: 1,
+    minWidth: 0,
+    justifyContent: 'flex-start',
+    textAlign: 'left',
+    padding: 0,
+    minHeight: 'auto',
+    fontWeight: tokens.fontWeightSemibold,
+    overflowWrap: 'anywhere',
+    whiteSpace: 'normal',
+    height: 'auto',
+  },
+  amount: {
+    flexShrink: 0,
+    whiteSpace: 'nowrap',
+    fontVariantNumeric: 'tabular-nums',
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  details: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXXS,
+  },
+  muted: { color: tokens.colorNeutralForeground3 },
+  overdue: { color: tokens.colorPaletteRedForeground1 },
+  claim: { color: tokens.colorPaletteDarkOrangeForeground1 },
 });
 
 /** Badge colour by level kind: the kind is a label for texts and the UI, so the mapping lives here. */
-function levelColor(level: Level | undefined): BadgeProps['color'] {
-  switch (level?.kind) {
+export function levelColor(kind: string): BadgeProps['color'] {
+  switch (kind) {
     case 'promemoria':
       return 'brand';
     case 'estratto_conto':
@@ -54,131 +98,164 @@ function levelColor(level: Level | undefined): BadgeProps['color'] {
   }
 }
 
-/** Calendar days from the oldest due date among the communication's items to today. */
-export function mostOverdueDays(communication: Communication, today: CalendarDate): number {
-  let days = -Infinity;
-  for (const { item } of communication.lines) days = Math.max(days, daysBetween(item.dueDate, today));
-  return days;
-}
+/** A row's height before it is measured: two lines and the gap below. */
+const ESTIMATED_ROW_PX = 74;
 
 export interface ReminderListProps {
-  readonly communications: readonly Communication[];
-  readonly customersById: ReadonlyMap<Customer['id'], Customer>;
-  /** The setup's levels, ordered by days. */
-  readonly levels: readonly Level[];
-  readonly today: CalendarDate;
+  /** The rows to show, in order (already filtered). */
+  readonly rows: readonly ReminderRow[];
+  readonly selected: ReadonlySet<string>;
+  readonly excluded: ReadonlySet<string>;
+  /** False for a read-only user: no checkboxes. */
+  readonly selectable: boolean;
+  readonly onToggle: (key: string, selected: boolean) => void;
+  readonly onOpen: (key: string) => void;
   readonly language: UiLanguage;
+  /** Rows rendered beyond the viewport; tests raise it to see every row. */
+  readonly overscan?: number;
 }
 
-/** One row a communication: customer, level, number of items, total, most overdue days. */
-export function ReminderList({ communications, customersById, levels, today, language }: ReminderListProps) {
+/** Whether a row can be selected and acted on: not left out today, not held by someone else. */
+export const isActionable = (row: ReminderRow, excluded: ReadonlySet<string>): boolean =>
+  !excluded.has(row.key) && row.claimedBy === undefined;
+
+export function ReminderList({
+  rows,
+  selected,
+  excluded,
+  selectable,
+  onToggle,
+  onOpen,
+  language,
+  overscan = 6,
+}: ReminderListProps) {
   const styles = useStyles();
   const t = messagesFor(language);
-  if (communications.length === 0) return <Text className={styles.muted}>{t.noReminders}</Text>;
+  const listRef = useRef<HTMLUListElement>(null);
+  const [scrollMargin, setScrollMargin] = useState(0);
 
-  const rankOf = new Map(levels.map((level, rank) => [level.id, rank] as const));
-  const rows = communications.map((communication) => ({
-    communication,
-    customerName: customersById.get(communication.customerId)?.name ?? t.unknownCustomer(communication.customerId),
-    rank: rankOf.get(communication.levelId) ?? -1,
-    overdueDays: mostOverdueDays(communication, today),
-  }));
-  // The most pressing first: the latest level, then the oldest debt, then by name.
-  rows.sort((a, b) => b.rank - a.rank || b.overdueDays - a.overdueDays || a.customerName.localeCompare(b.customerName, language));
+  // The list starts below the header, banners and filters: the virtualizer needs that offset, which
+  // changes whenever something above it opens or closes.
+  useLayoutEffect(() => {
+    const measure = () => {
+      const top = (listRef.current?.getBoundingClientRect().top ?? 0) + window.scrollY;
+      setScrollMargin((previous) => (Math.abs(previous - top) > 0.5 ? top : previous));
+    };
+    measure();
+    const observer = typeof ResizeObserver !== 'undefined' ? new ResizeObserver(measure) : undefined;
+    observer?.observe(document.body);
+    window.addEventListener('resize', measure);
+    return () => {
+      observer?.disconnect();
+      window.removeEventListener('resize', measure);
+    };
+  }, []);
+
+  const virtualizer = useWindowVirtualizer({
+    count: rows.length,
+    estimateSize: () => ESTIMATED_ROW_PX,
+    // A row measured at 0 px (not laid out yet, or no layout at all as in jsdom) keeps its estimate:
+    // counting it as empty would pull in ever more rows.
+    measureElement: (element) => element.getBoundingClientRect().height || ESTIMATED_ROW_PX,
+    overscan,
+    scrollMargin,
+    getItemKey: (index) => rows[index]?.key ?? index,
+  });
 
   return (
-    <ul className={styles.list} aria-label={t.dueTodayHeading}>
-      {rows.map(({ communication, customerName, rank, overdueDays }) => {
-        const level = levels[rank];
-        const cycle = Math.max(...communication.lines.map((line) => line.cycle));
-        const key = `${communication.customerId}|${communication.levelId}|${communication.currency}|${communication.lines[0]?.item.id ?? ''}`;
+    <ul
+      ref={listRef}
+      className={styles.list}
+      style={{ height: `${virtualizer.getTotalSize()}px` }}
+      aria-label={t.dueTodayHeading}
+    >
+      {virtualizer.getVirtualItems().map((virtual) => {
+        const row = rows[virtual.index];
+        if (row === undefined) return null;
+        const isExcluded = excluded.has(row.key);
+        const actionable = isActionable(row, excluded);
+        const isSelected = selected.has(row.key);
         return (
-          <li key={key} className={styles.row} data-testid="reminder-row">
-            <div className={styles.line}>
-              <Text weight="semibold" className={styles.name}>
-                {customerName}
-              </Text>
-              <Text weight="semibold" className={styles.amount}>
-                {formatMoney(communication.total, communication.currency, language)}
-              </Text>
-            </div>
-            <div className={styles.details}>
-              <Badge appearance="tint" color={levelColor(level)}>
-                {level?.name ?? communication.levelId}
-              </Badge>
-              {cycle > 0 && (
-                <Badge appearance="outline" color={levelColor(level)}>
-                  {t.recurrence(cycle)}
-                </Badge>
+          <li
+            key={virtual.key}
+            data-index={virtual.index}
+            ref={virtualizer.measureElement}
+            className={styles.item}
+            style={{ transform: `translateY(${virtual.start - virtualizer.options.scrollMargin}px)` }}
+            aria-setsize={rows.length}
+            aria-posinset={virtual.index + 1}
+            data-testid="reminder-row"
+          >
+            <div
+              className={mergeClasses(
+                styles.row,
+                isSelected && styles.rowSelected,
+                !actionable && styles.rowMuted,
               )}
-              <Text size={200} className={styles.muted}>
-                {t.itemsCount(communication.lines.length)}
-              </Text>
-              <Text size={200} className={overdueDays > 0 ? styles.overdue : styles.muted}>
-                {t.overdue(overdueDays)}
-              </Text>
+              onClick={() => onOpen(row.key)}
+            >
+              {selectable ? (
+                <Checkbox
+                  checked={isSelected}
+                  disabled={!actionable}
+                  aria-label={t.selectRow(row.customerName)}
+                  onClick={(event) => event.stopPropagation()}
+                  onChange={(_, data) => onToggle(row.key, data.checked === true)}
+                />
+              ) : (
+                <span style={{ width: tokens.spacingHorizontalS }} />
+              )}
+              <div className={styles.body}>
+                <div className={styles.line}>
+                  <Button
+                    appearance="transparent"
+                    className={styles.name}
+                    aria-label={t.openPreview(row.customerName)}
+                    onClick={(event) => {
+                      event.stopPropagation();
+                      onOpen(row.key);
+                    }}
+                  >
+                    {row.customerName}
+                  </Button>
+                  <Text className={styles.amount}>{formatMoney(row.total, row.currency, language)}</Text>
+                </div>
+                <div className={styles.details}>
+                  <Badge appearance="tint" color={levelColor(row.levelKind)}>
+                    {row.levelName}
+                  </Badge>
+                  {row.cycle > 0 && (
+                    <Badge appearance="outline" color={levelColor(row.levelKind)}>
+                      {t.recurrence(row.cycle)}
+                    </Badge>
+                  )}
+                  {isExcluded && (
+                    <Badge appearance="filled" color="subtle">
+                      {t.excludedToday}
+                    </Badge>
+                  )}
+                  <Text size={200} className={styles.muted}>
+                    {t.itemsCount(row.itemCount)}
+                  </Text>
+                  <Text size={200} className={row.overdueDays > 0 ? styles.overdue : styles.muted}>
+                    {t.overdue(row.overdueDays)}
+                  </Text>
+                  {row.attachmentCount > 0 && (
+                    <Text size={200} className={styles.muted}>
+                      {t.attachmentsCount(row.attachmentCount)}
+                    </Text>
+                  )}
+                </div>
+                {row.claimedBy !== undefined && (
+                  <Text size={200} className={styles.claim}>
+                    {t.claimedBy(row.claimedBy.owner, formatInstant(row.claimedBy.since, language))}
+                  </Text>
+                )}
+              </div>
             </div>
           </li>
         );
       })}
     </ul>
-  );
-}
-
-export interface SkippedListProps {
-  readonly skipped: readonly SkippedItem[];
-  readonly itemsById: ReadonlyMap<OpenItem['id'], OpenItem>;
-  readonly customersById: ReadonlyMap<Customer['id'], Customer>;
-  /** The setup's minimum amount, shown (in each item's currency) beside `below_minimum`. */
-  readonly minimumAmount: Cents;
-  readonly language: UiLanguage;
-}
-
-/** "Not sent, and why": collapsed at first, one line an item with its reason. */
-export function SkippedList({ skipped, itemsById, customersById, minimumAmount, language }: SkippedListProps) {
-  const styles = useStyles();
-  const t = messagesFor(language);
-  const [open, setOpen] = useState(false);
-  const regionId = useId();
-  const headingId = useId();
-
-  return (
-    <section aria-labelledby={headingId}>
-      <div className={styles.sectionHeader}>
-        <Text as="h2" id={headingId} weight="semibold" size={400}>
-          {t.skippedHeading} ({skipped.length})
-        </Text>
-        {skipped.length > 0 && (
-          <Button appearance="subtle" size="small" aria-expanded={open} aria-controls={regionId} onClick={() => setOpen(!open)}>
-            {open ? t.hideSkipped : t.showSkipped}
-          </Button>
-        )}
-      </div>
-      {skipped.length === 0 && <Text className={styles.muted}>{t.noSkipped}</Text>}
-      {skipped.length > 0 && (
-        <ul id={regionId} className={styles.skippedList} hidden={!open}>
-          {skipped.map(({ itemId, reason }) => {
-            const item = itemsById.get(itemId);
-            const customerId = item?.customerId ?? '';
-            const customerName = customersById.get(customerId)?.name ?? t.unknownCustomer(customerId);
-            const currency = item?.currency ?? 'EUR';
-            return (
-              <li key={itemId} className={styles.skippedRow} data-testid="skipped-row">
-                <div className={styles.line}>
-                  <Text className={styles.name}>{customerName}</Text>
-                  {item !== undefined && <Text className={styles.amount}>{formatMoney(item.residual, currency, language)}</Text>}
-                </div>
-                <Text size={200} className={styles.reason}>
-                  {t.skipReason(reason, formatMoney(minimumAmount, currency, language))}
-                </Text>
-                <Text size={200} className={styles.muted}>
-                  {item !== undefined ? `${item.documentNumber} · ${t.dueOn(formatCalendarDate(item.dueDate, language))}` : itemId}
-                </Text>
-              </li>
-            );
-          })}
-        </ul>
-      )}
-    </section>
   );
 }

@@ -1,0 +1,103 @@
+/**
+ * The settings screen's connection part: the configuration in force (without secrets), a "test
+ * connection" that tries the values typed before they are saved, and saving them (they apply on reload).
+ */
+import { createAuth } from '../auth/create-auth';
+import { readBuildInfo } from '../config/build-info';
+import { resolveConfig, type ResolvedConfig } from '../config/resolve-config';
+import { SETTING_INFO, SETTING_KEYS, type SettingKey } from '../config/settings';
+import { readUserOverrides, saveUserOverrides } from '../config/user-overrides';
+import type { UserSettingsStore } from '../office/roaming-settings';
+import type { ConnectionTestResult, ConnectionView } from '../ui/model';
+import type { ConnectionPort } from './pane-controller';
+import { describeFailure } from './pane-controller';
+
+type Values = Readonly<Partial<Record<SettingKey, string>>>;
+
+const valueOf = (resolved: ResolvedConfig, key: SettingKey): string => {
+  const { config } = resolved;
+  switch (key) {
+    case 'ERP_BASE_URL':
+      return config.erpBaseUrl;
+    case 'ERP_SCOPE':
+      return config.erpScope;
+    case 'ERP_STATIC_KEY':
+      return config.erpStaticKey ?? '';
+    case 'GRAPH_BASE_URL':
+      return config.graphBaseUrl;
+    case 'AUTH_MODE':
+      return config.authMode;
+    case 'AAD_CLIENT_ID':
+      return config.aadClientId;
+    case 'AAD_AUTHORITY':
+      return config.aadAuthority;
+    case 'DEV_USER':
+      return config.devUser;
+  }
+};
+
+export function connectionPort(store: UserSettingsStore, reload: () => void): ConnectionPort {
+  const resolve = (overrides: Values): ResolvedConfig => resolveConfig({ build: readBuildInfo(), overrides });
+  return {
+    view(): ConnectionView {
+      const resolved = resolve(readUserOverrides(store));
+      return {
+        // Secrets are never shown back: the field says whether one is set.
+        settings: SETTING_KEYS.map((key) => ({
+          key,
+          value: SETTING_INFO[key].secret ? '' : valueOf(resolved, key),
+          source: resolved.sources[key],
+          secret: SETTING_INFO[key].secret,
+        })),
+        problems: resolved.problems.map(({ setting, message }) => ({ setting, message })),
+        location: store.location,
+        staticKeyInUse: resolved.staticKeyInUse,
+      };
+    },
+    async test(values): Promise<ConnectionTestResult> {
+      const saved = readUserOverrides(store);
+      const resolved = resolve({ ...saved, ...values });
+      const auth = createAuth(resolved.config);
+      // The ERP client (and the contract's schemas) load with the pane's first sync, not with its first paint.
+      const { ErpClient } = await import('../erp/client');
+      const erp = new ErpClient({
+        baseUrl: resolved.config.erpBaseUrl,
+        tokens: auth.erp,
+        retries: 0,
+        timeoutMs: 10_000,
+      });
+      const [erpResult, graphResult] = await Promise.all([
+        erp.getSetup(AbortSignal.timeout(15_000)).then(
+          (): ConnectionTestResult['erp'] => ({ ok: true }),
+          (error: unknown): ConnectionTestResult['erp'] => ({ ok: false, ...describeFailure(error) }),
+        ),
+        (async (): Promise<ConnectionTestResult['graph']> => {
+          try {
+            const token = await auth.graph.getToken(AbortSignal.timeout(15_000));
+            const response = await fetch(`${resolved.config.graphBaseUrl}/me`, {
+              headers: { Authorization: `Bearer ${token}` },
+              signal: AbortSignal.timeout(15_000),
+            });
+            if (!response.ok)
+              return { ok: false, detail: `Microsoft Graph /me: ${response.status} ${response.statusText}` };
+            const me = (await response.json()) as { mail?: unknown; userPrincipalName?: unknown };
+            const account =
+              typeof me.mail === 'string'
+                ? me.mail
+                : typeof me.userPrincipalName === 'string'
+                  ? me.userPrincipalName
+                  : undefined;
+            return { ok: true, ...(account !== undefined ? { account } : {}) };
+          } catch (error) {
+            return { ok: false, detail: error instanceof Error ? error.message : String(error) };
+          }
+        })(),
+      ]);
+      return { erp: erpResult, graph: graphResult };
+    },
+    async save(values) {
+      await saveUserOverrides(store, values);
+      reload();
+    },
+  };
+}

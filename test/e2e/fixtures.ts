@@ -1,0 +1,125 @@
+/**
+ * The end-to-end stack, per Playwright worker and in-process: the demo ERP (in memory, seeded for today),
+ * the Graph simulator (in memory, Sent Items at once) and the built pane behind a static server, each on
+ * a free port and closed when the worker ends. Each test gets a fresh browser context (so an empty
+ * IndexedDB) whose pane is pointed at this worker's servers through the user's connection settings
+ * (localStorage), with office.js served from node_modules and every other outside request refused.
+ */
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { startErpServer, ERP_TIME_ZONE, type RunningErpServer } from '../../dev/erp/server';
+import { startGraphSim, type GraphSim } from '../../dev/graph-sim';
+import { todayInTimeZone } from '../../src/domain/calendar';
+import { PANE_DIR } from './build-pane';
+import { serveDirectory, type StaticServer } from './static-server';
+
+export const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/';
+const OFFICE_DIST = path.resolve(__dirname, '../../node_modules/@microsoft/office-js/dist');
+export const SCREENSHOTS = path.resolve(__dirname, 'screenshots');
+
+export const ENABLED_USER = 'marta.rossi@solleciti.example';
+export const VIEWER = 'viewer@solleciti.example';
+export const ADMIN = 'admin@solleciti.example';
+
+export interface Stack {
+  readonly erp: RunningErpServer;
+  readonly graph: GraphSim;
+  readonly pane: StaticServer;
+  /** As the pane must call them: `localhost` (the CSP allows http://localhost:*), not 127.0.0.1. */
+  readonly erpUrl: string;
+  readonly graphUrl: string;
+}
+
+export interface PaneOptions {
+  readonly user?: string;
+  readonly lang?: 'it' | 'en';
+  readonly theme?: 'light' | 'dark' | 'contrast';
+}
+
+export interface PaneHelpers {
+  /** The pane's URL for a user, language and theme. */
+  url(options?: PaneOptions): string;
+  /** Opens the pane and waits for today's list (or the given state) to appear. */
+  open(options?: PaneOptions): Promise<void>;
+  /** Saves a full-page screenshot under test/e2e/screenshots/. */
+  screenshot(name: string): Promise<string>;
+}
+
+const localhost = (url: string): string => url.replace('127.0.0.1', 'localhost');
+
+/** Points a context's pane at the stack, serves office.js locally, and refuses everything else outside. */
+export async function prepareContext(context: BrowserContext, stack: Stack): Promise<void> {
+  await context.addInitScript(
+    ({ erpUrl, graphUrl }) => {
+      window.localStorage.setItem('solleciti.config.ERP_BASE_URL', erpUrl);
+      window.localStorage.setItem('solleciti.config.GRAPH_BASE_URL', `${graphUrl}/v1.0`);
+    },
+    { erpUrl: stack.erpUrl, graphUrl: stack.graphUrl },
+  );
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (url.startsWith(OFFICE_CDN)) {
+      const file = path.join(OFFICE_DIST, new URL(url).pathname.slice(new URL(OFFICE_CDN).pathname.length));
+      if (!file.startsWith(OFFICE_DIST)) return route.abort();
+      return route.fulfill({ path: file }).catch(() => route.fulfill({ status: 404, body: '' }));
+    }
+    if (
+      /^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(url) ||
+      url.startsWith('data:') ||
+      url.startsWith('blob:')
+    )
+      return route.fallback();
+    return route.abort('blockedbyclient');
+  });
+}
+
+export const test = base.extend<{ pane: PaneHelpers }, { stack: Stack }>({
+  stack: [
+    // Playwright's fixture signature: the first argument is the fixtures object (none needed here).
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const today = todayInTimeZone(Date.now(), ERP_TIME_ZONE);
+      const pane = await serveDirectory(PANE_DIR);
+      const erp = await startErpServer({
+        port: 0,
+        db: ':memory:',
+        // Smaller than the demo's 3 000 items: every test starts from an empty cache and syncs it all.
+        seed: { seed: 1, customers: 200, items: 1500, today },
+        corsOrigins: [pane.url],
+        staticKey: null,
+        logError: () => undefined,
+      });
+      const graph = await startGraphSim({ port: 0, dataDir: null, sentItemsDelayMs: 0 });
+      try {
+        await use({ erp, graph, pane, erpUrl: localhost(erp.url), graphUrl: localhost(graph.url) });
+      } finally {
+        await Promise.allSettled([erp.close(), graph.close(), pane.close()]);
+      }
+    },
+    { scope: 'worker', timeout: 60_000 },
+  ],
+  context: async ({ context, stack }, use) => {
+    await prepareContext(context, stack);
+    await use(context);
+  },
+  pane: async ({ page, stack }, use) => {
+    const url = ({ user = ENABLED_USER, lang = 'it', theme = 'light' }: PaneOptions = {}) =>
+      `${stack.pane.url}/taskpane.html?${new URLSearchParams({ user, lang, theme }).toString()}`;
+    await use({
+      url,
+      open: async (options) => {
+        await page.goto(url(options));
+        await expect(page.getByTestId('reminder-row').first()).toBeVisible({ timeout: 30_000 });
+      },
+      screenshot: async (name) => {
+        mkdirSync(SCREENSHOTS, { recursive: true });
+        const file = path.join(SCREENSHOTS, `${name}.png`);
+        await page.screenshot({ path: file });
+        return file;
+      },
+    });
+  },
+});
+
+export { expect, type Page };

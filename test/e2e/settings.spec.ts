@@ -1,0 +1,76 @@
+/**
+ * The settings: an administrator edits a level's text and sees the live preview on a real customer,
+ * saves it to the ERP (and the home preview follows); repetition is refused on a level that is not the
+ * last, with the reason; a conflicting edit made elsewhere is reported, not overwritten; everyone else
+ * reads the settings without being able to change them.
+ */
+import { ADMIN, ENABLED_USER, expect, test } from './fixtures';
+import { changeSetupBehindTheBack, erpClient } from './erp-helpers';
+
+test('an administrator edits a text with the live preview, saves it, and a conflicting edit elsewhere is reported', async ({
+  page,
+  pane,
+  stack,
+}) => {
+  await pane.open({ user: ADMIN });
+  await expect(page.getByTestId('sync-status')).toContainText('Aggiornato alle', { timeout: 45_000 });
+  await page.getByRole('tab', { name: 'Impostazioni' }).click();
+
+  const subject = page.getByTestId('text-subject');
+  await expect(subject).toHaveValue('Promemoria scadenze – %Cliente');
+  await expect(page.getByTestId('text-preview-subject')).toContainText('Promemoria scadenze – ');
+  await subject.fill('Scadenze in arrivo per ');
+  await page.getByRole('button', { name: '%Cliente' }).click();
+  await expect(subject).toHaveValue('Scadenze in arrivo per %Cliente');
+  await expect(page.getByTestId('text-preview-subject')).toHaveText(/^Scadenze in arrivo per \S/);
+  await page.getByTestId('text-body').fill('Buongiorno %Clientee,\n%Partita');
+  await expect(page.getByText('Segnaposto sconosciuti (resteranno come scritti): %Clientee')).toBeVisible();
+  await pane.screenshot('settings-texts-400');
+
+  // Repetition only on the last level: the first level's field is off, and says why.
+  const firstLevel = page.getByTestId('level-card').first();
+  await expect(firstLevel.getByTestId('level-recur')).toBeDisabled();
+  await expect(firstLevel).toContainText(
+    'La ripetizione è possibile solo sull’ultimo livello (quello con più giorni): ora è “Sollecito”.',
+  );
+  await firstLevel.scrollIntoViewIfNeeded();
+  await pane.screenshot('settings-levels-400');
+
+  await page.getByRole('button', { name: 'Salva nell’ERP' }).click();
+  await expect(page.getByTestId('save-outcome')).toHaveText('Configurazione salvata nell’ERP.');
+
+  // Another administrator saves meanwhile: this pane's next save is refused, nothing is overwritten.
+  await changeSetupBehindTheBack(erpClient(stack.erpUrl, ADMIN), (setup) => ({
+    ...setup,
+    minDaysBetween: 11,
+  }));
+  await subject.fill('Un altro oggetto');
+  await page.getByRole('button', { name: 'Salva nell’ERP' }).click();
+  await expect(page.getByTestId('save-outcome')).toContainText(
+    'Un altro amministratore ha modificato la configurazione nel frattempo',
+  );
+  const { setup } = await erpClient(stack.erpUrl, ADMIN).getSetup();
+  expect(setup.minDaysBetween).toBe(11);
+  expect(setup.levels.find((level) => level.id === 'L1')?.texts.it?.subject).toBe(
+    'Scadenze in arrivo per %Cliente',
+  );
+  await pane.screenshot('settings-conflict-400');
+  stack.erp.mutations.reset();
+});
+
+test('an enabled user who is not an administrator reads the settings but cannot change them', async ({
+  page,
+  pane,
+}) => {
+  await pane.open({ user: ENABLED_USER });
+  await page.getByRole('tab', { name: 'Impostazioni' }).click();
+  await expect(page.getByTestId('settings-read-only')).toContainText(
+    `Solo gli amministratori possono modificare la configurazione dei solleciti (${ADMIN})`,
+  );
+  await expect(page.getByTestId('text-subject')).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Salva nell’ERP' })).toHaveCount(0);
+  await expect(page.getByTestId('connection-settings')).toBeVisible();
+  await page.setViewportSize({ width: 800, height: 900 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await pane.screenshot('settings-read-only-800');
+});

@@ -1,0 +1,172 @@
+/** @jest-environment ./test/jest-environment-jsdom-node.ts */
+/**
+ * The settings view: repetition refused on a level that is not the last (and why), validation messages
+ * from the domain, placeholders inserted at the cursor with a live preview on real data, the ETag sent
+ * back on save and a conflicting edit reported; read-only for everyone but administrators.
+ */
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import type { PaneActions, PaneState } from '../../src/ui/model';
+import { SettingsView } from '../../src/ui/SettingsView';
+import { paneState, recordingActions } from './pane-fixtures';
+
+beforeAll(() => {
+  window.scrollTo = () => undefined;
+});
+afterEach(cleanup);
+
+const admin = (): PaneState => {
+  const state = paneState();
+  return { ...state, session: { ...state.session, user: 'admin@solleciti.example', isAdministrator: true } };
+};
+
+async function open(state: PaneState, actions: PaneActions): Promise<void> {
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <SettingsView state={state} actions={actions} language="it" />
+    </FluentProvider>,
+  );
+  await screen.findByTestId('levels-editor');
+}
+
+test('repetition is offered only on the last level; elsewhere the field is off and says why', async () => {
+  await open(admin(), recordingActions());
+  const cards = screen.getAllByTestId('level-card');
+  expect(cards).toHaveLength(3);
+  const [first, , last] = cards.map((card) => within(card));
+  expect((first?.getByTestId('level-recur') as HTMLInputElement).disabled).toBe(true);
+  expect(
+    first?.getByText(
+      'La ripetizione è possibile solo sull’ultimo livello (quello con più giorni): ora è “Sollecito”.',
+    ),
+  ).toBeTruthy();
+  expect((last?.getByTestId('level-recur') as HTMLInputElement).value).toBe('30');
+  expect(last?.getByText('ultimo livello')).toBeTruthy();
+});
+
+test('a new level becomes the last one: the old last level’s repetition is then refused by the domain, naming the rule', async () => {
+  await open(admin(), recordingActions());
+  fireEvent.click(screen.getByRole('button', { name: 'Aggiungi livello' }));
+
+  expect(screen.getAllByTestId('level-card')).toHaveLength(4);
+  const problems = await screen.findByTestId('setup-problems');
+  expect(problems.textContent).toContain(
+    'level "L3": recurEveryDays is allowed only on the last level (the one with the highest days)',
+  );
+  expect((screen.getByRole('button', { name: 'Salva nell’ERP' }) as HTMLButtonElement).disabled).toBe(true);
+
+  // Taking the repetition off the old last level makes the setup valid again.
+  const oldLast = within(screen.getAllByTestId('level-card')[2] as HTMLElement);
+  fireEvent.change(oldLast.getByTestId('level-recur'), { target: { value: '' } });
+  await waitFor(() => expect(screen.queryByTestId('setup-problems')).toBeNull());
+  expect((screen.getByRole('button', { name: 'Salva nell’ERP' }) as HTMLButtonElement).disabled).toBe(false);
+});
+
+test('a placeholder button inserts at the cursor, unknown %Words are flagged, and the preview follows on real data', async () => {
+  await open(admin(), recordingActions());
+  const subject = screen.getByTestId('text-subject') as HTMLInputElement;
+  expect(subject.value).toBe('Promemoria – %Cliente');
+  expect((await screen.findByTestId('text-preview-subject')).textContent).toMatch(/^Promemoria – \S/);
+
+  fireEvent.change(subject, { target: { value: 'Avviso per  – scadenze' } });
+  fireEvent.focus(subject);
+  subject.setSelectionRange(11, 11);
+  fireEvent.click(screen.getByRole('button', { name: '%Cliente' }));
+
+  expect((screen.getByTestId('text-subject') as HTMLInputElement).value).toBe(
+    'Avviso per %Cliente – scadenze',
+  );
+  await waitFor(() =>
+    expect(screen.getByTestId('text-preview-subject').textContent).toMatch(
+      /^Avviso per (Rossi Srl|Caffè Nerò & Figli SpA|<b>Bruni<\/b> Snc) – scadenze$/,
+    ),
+  );
+
+  fireEvent.change(screen.getByTestId('text-body'), { target: { value: 'Gentile %Clientee' } });
+  expect(screen.getByRole('alert').textContent).toBe(
+    'Segnaposto sconosciuti (resteranno come scritti): %Clientee',
+  );
+});
+
+test('saving sends the ETag; a conflicting edit made elsewhere is reported and nothing is overwritten', async () => {
+  const actions = recordingActions({
+    saveSetup: () => Promise.resolve({ ok: false as const, reason: 'conflict' as const }),
+  });
+  const saves: unknown[] = [];
+  const recorded = {
+    ...actions,
+    saveSetup: (document: Parameters<PaneActions['saveSetup']>[0]) => (
+      saves.push(document),
+      actions.saveSetup(document)
+    ),
+  };
+  await open(admin(), recorded);
+
+  fireEvent.click(screen.getByRole('switch', { name: 'Agente in copia (Cc)' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Salva nell’ERP' }));
+
+  expect((await screen.findByTestId('save-outcome')).textContent).toContain(
+    'Un altro amministratore ha modificato la configurazione nel frattempo',
+  );
+  expect(saves).toEqual([
+    expect.objectContaining({ etag: '"v1"', setup: expect.objectContaining({ ccAgent: false }) }),
+  ]);
+  expect(screen.getByRole('button', { name: 'Ricarica dall’ERP' })).toBeTruthy();
+});
+
+test('someone who is not an administrator reads the settings, with nothing to change', async () => {
+  await open(paneState(), recordingActions());
+  expect(screen.getByTestId('settings-read-only').textContent).toBe(
+    'Solo gli amministratori possono modificare la configurazione dei solleciti (admin@solleciti.example): qui puoi consultarla.',
+  );
+  expect((screen.getByTestId('text-subject') as HTMLInputElement).closest('fieldset')?.disabled).toBe(true);
+  expect(screen.queryByRole('button', { name: 'Salva nell’ERP' })).toBeNull();
+});
+
+test('connection settings: where each value comes from, secrets never shown, and a test that says what failed', async () => {
+  const tested: unknown[] = [];
+  const actions = recordingActions({
+    loadConnection: () => ({
+      settings: [
+        { key: 'ERP_BASE_URL', value: 'http://localhost:4100', source: 'default', secret: false },
+        { key: 'ERP_STATIC_KEY', value: '', source: 'user', secret: true },
+      ],
+      problems: [{ setting: 'ERP_BASE_URL', message: 'ERP_BASE_URL is not an https URL' }],
+      location: 'roaming',
+      staticKeyInUse: true,
+    }),
+    testConnection: (values) => {
+      tested.push(values);
+      return Promise.resolve({
+        erp: { ok: false as const, failure: 'unauthorized' as const, detail: '401' },
+        graph: { ok: true as const, account: 'marta.rossi@solleciti.example' },
+      });
+    },
+  });
+  await open(paneState(), actions);
+  const section = within(screen.getByTestId('connection-settings'));
+  expect(
+    section.getByText(
+      'Valori personali, salvati nella tua casella di posta: valgono su ogni Outlook che usi.',
+    ),
+  ).toBeTruthy();
+  expect(
+    section.getByText(
+      'L’ERP è chiamato con una chiave fissa: chiunque la conosca legge i dati dei solleciti. Preferisci l’accesso con Entra ID (ERP_SCOPE).',
+    ),
+  ).toBeTruthy();
+  expect(section.getByText('ERP_BASE_URL is not an https URL')).toBeTruthy();
+  const secret = section.getByPlaceholderText('(impostata: scrivi per cambiarla)') as HTMLInputElement;
+  expect(secret.value).toBe('');
+  expect(secret.type).toBe('password');
+
+  fireEvent.change(section.getByDisplayValue('http://localhost:4100'), {
+    target: { value: 'https://erp.rossi.example' },
+  });
+  fireEvent.click(section.getByRole('button', { name: 'Prova la connessione' }));
+
+  expect((await section.findByTestId('connection-test')).textContent).toBe(
+    'ERP: L’ERP non ha accettato l’accesso: accedi di nuovo o verifica Impostazioni › Connessione.Casella di posta: connessione riuscita (marta.rossi@solleciti.example).',
+  );
+  expect(tested).toEqual([{ ERP_BASE_URL: 'https://erp.rossi.example' }]);
+});
