@@ -143,6 +143,9 @@ test('a draft written before a payment is brought up to date before it is sent',
   expect(sent?.body.content).not.toContain(formatMoney(item.residual, item.currency, 'it'));
 });
 
+/** A token with a broken signature: its last character changed (to another one, whatever it was). */
+const tamper = (token: string): string => token.slice(0, -1) + (token.endsWith('x') ? 'y' : 'x');
+
 test('tokens expiring in the middle of a batch are renewed once and the batch goes on; a token refused again stops it in place', async () => {
   // Like MSAL's cache: the same token until Graph refuses it (401), then a fresh one — here valid 1 s.
   let minted = 0;
@@ -166,7 +169,7 @@ test('tokens expiring in the middle of a batch are renewed once and the batch go
   // A provider whose fresh token is refused too (signed out): one refresh, then a clean stop.
   const more = (await planFor(marta)).slice(0, 3);
   await enqueueBatch(marta.db, { mode: 'send', communications: more });
-  const expired: TokenProvider = { description: 'expired', invalidate: () => undefined, getToken: async () => bench.sim.control.issueToken(MARTA, { expiresIn: 1 }).replace(/.$/, 'x') };
+  const expired: TokenProvider = { description: 'expired', invalidate: () => undefined, getToken: async () => tamper(bench.sim.control.issueToken(MARTA, { expiresIn: 1 })) };
   const refused = userOf(bench, MARTA, { db: marta.db, graphTokens: expired });
   expect(await refused.worker().run()).toMatchObject({ status: 'stopped', reason: 'unauthorized' });
   // Each request tried one fresh token, then gave up.
