@@ -87,6 +87,18 @@ export interface QuarantineRecord extends QuarantinedRecord {
   readonly seenAt: number;
 }
 
+/**
+ * The last plan the pane computed, as JSON text (see src/taskpane/plan-cache.ts): the next opening shows it
+ * at once when it is for the same day and the same format, while the fresh plan is computed.
+ */
+export interface PlannedDayRecord {
+  readonly id: 'last';
+  readonly format: number;
+  readonly today: string;
+  readonly head: string;
+  readonly rowPieces: readonly string[];
+}
+
 export class SollecitiDatabase extends Dexie {
   items!: Table<StoredOpenItem, string>;
   customers!: Table<StoredCustomer, string>;
@@ -97,6 +109,7 @@ export class SollecitiDatabase extends Dexie {
   outbox!: Table<OutboxJob, string>;
   syncState!: Table<SyncStateRecord, SyncResource>;
   quarantine!: Table<QuarantineRecord, number>;
+  plannedDay!: Table<PlannedDayRecord, 'last'>;
 
   constructor(name: string, options?: DexieOptions) {
     super(name, options);
@@ -112,6 +125,8 @@ export class SollecitiDatabase extends Dexie {
       syncState: 'resource',
       quarantine: '++seq, resource, recordId',
     });
+    // Version 2: the last plan, kept for the next opening. A new table: nothing to migrate.
+    this.version(2).stores({ plannedDay: 'id' });
   }
 }
 

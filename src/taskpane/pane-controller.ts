@@ -155,6 +155,7 @@ export class PaneController {
     const lastSync = await this.deps.db.syncState.get('reminder-log').catch(() => undefined);
     if (lastSync?.syncedAt !== undefined)
       this.update({ sync: { phase: 'idle', lastSyncAt: lastSync.syncedAt } });
+    await this.showKeptPlan();
     await this.replan();
     // The first sync, then the mail side: the last batch shows again and unfinished work resumes.
     void this.refresh()
@@ -175,15 +176,41 @@ export class PaneController {
     this.deps.planner.dispose();
   }
 
+  /** Today in the cached setup's time zone (the setup is read again: a sync or a save may have changed it). */
+  private async todayFromCache(): Promise<CalendarDate> {
+    const record = await this.deps.db.setup.get('current');
+    const validated = record !== undefined ? validateSetup(record.setup) : undefined;
+    this.setup = validated?.ok === true ? validated.value : undefined;
+    return this.today();
+  }
+
+  /**
+   * Shows the plan last made today, as kept in the cache, while the fresh one is computed (reading and
+   * planning 100 000 items takes seconds). Marked as being replanned; previews and batches wait for the
+   * fresh plan. Nothing kept, or a failure reading it: the list simply waits for the fresh plan.
+   */
+  private async showKeptPlan(): Promise<void> {
+    try {
+      const today = await this.todayFromCache();
+      const kept = await this.deps.planner.kept(today);
+      // A kept plan under a setup no longer valid is not shown: the fresh plan says what is wrong.
+      if (kept?.kind !== 'planned' || this.setup === undefined || this.state.plan.kind !== 'loading') return;
+      this.loadExclusions(today);
+      this.update({
+        plan: { kind: 'planned', snapshot: kept.snapshot, replanning: true },
+        session: this.sessionFor(this.setup),
+      });
+    } catch (error) {
+      console.warn('Could not show the plan kept from the last opening', error);
+    }
+  }
+
   /** Reads the cached setup (for the time zone of "today"), then plans in the planner. */
   async replan(): Promise<void> {
     const ticket = ++this.planning;
     if (this.state.plan.kind === 'planned') this.update({ plan: { ...this.state.plan, replanning: true } });
     try {
-      const record = await this.deps.db.setup.get('current');
-      const validated = record !== undefined ? validateSetup(record.setup) : undefined;
-      this.setup = validated?.ok === true ? validated.value : undefined;
-      const today = this.today();
+      const today = await this.todayFromCache();
       const result = await this.deps.planner.plan(today);
       if (ticket !== this.planning) return; // a newer plan is on its way
       this.loadExclusions(today);

@@ -1,9 +1,11 @@
 /**
  * The planning worker: opens the signed-in mailbox's cache (IndexedDB works in workers), reads it and
- * plans there, and answers with the rows the pane shows. See planner.ts.
+ * plans there, and answers with the rows the pane shows, in pieces; each plan is kept in the cache for
+ * the next opening (plan-cache.ts). See planner.ts.
  */
-import { openDatabase } from '../store/db';
-import { createLocalPlanner, type Planner } from './planner';
+import { openDatabase, type SollecitiDatabase } from '../store/db';
+import { keptPlan, type EncodedPlan } from './plan-cache';
+import { createLocalPlanner, type LocalPlanner } from './planner';
 import type { PlannerRequest, PlannerResponse } from './planner-protocol';
 
 interface WorkerScope {
@@ -12,40 +14,49 @@ interface WorkerScope {
 }
 
 const scope = self as unknown as WorkerScope;
-let planner: Planner | undefined;
+let opened: { db: SollecitiDatabase; planner: LocalPlanner } | undefined;
 
-async function answer(request: PlannerRequest): Promise<unknown> {
+const postPlan = (id: number, encoded: EncodedPlan | undefined): void => {
+  scope.postMessage({ id, ok: true, head: encoded?.head ?? null, pieces: encoded?.rowPieces.length ?? 0 });
+  for (const piece of encoded?.rowPieces ?? []) scope.postMessage({ id, piece });
+};
+
+/** Answers `request`: with a value, or (plans) by posting the pieces itself and returning undefined. */
+async function answer(request: PlannerRequest): Promise<{ value: unknown } | undefined> {
   if (request.type === 'open') {
-    planner?.dispose();
-    planner = createLocalPlanner(openDatabase(request.mailbox), request.mailbox);
-    return null;
+    opened?.planner.dispose();
+    const db = openDatabase(request.mailbox);
+    opened = { db, planner: createLocalPlanner(db, request.mailbox) };
+    return { value: null };
   }
-  if (planner === undefined) throw new Error('The planning worker has no database open');
+  if (opened === undefined) throw new Error('The planning worker has no database open');
+  const { db, planner } = opened;
   switch (request.type) {
     case 'plan':
-      return planner.plan(request.today);
+      postPlan(request.id, await planner.planEncoded(request.today));
+      return undefined;
+    case 'kept':
+      postPlan(request.id, await keptPlan(db, request.today));
+      return undefined;
     case 'skipped':
-      return planner.skipped();
+      return { value: await planner.skipped() };
     case 'detail':
-      return planner.detail(request.key);
+      return { value: await planner.detail(request.key) };
     case 'communications':
-      return planner.communications(request.keys);
+      return { value: await planner.communications(request.keys) };
     case 'sample':
-      return planner.sample(request.levelId);
+      return { value: await planner.sample(request.levelId) };
     case 'history':
-      return planner.history();
+      return { value: await planner.history() };
   }
 }
 
 scope.onmessage = (event) => {
   const request = event.data;
   answer(request).then(
-    (value) =>
-      scope.postMessage(
-        request.type === 'plan'
-          ? { id: request.id, ok: true, json: JSON.stringify(value) }
-          : { id: request.id, ok: true, value },
-      ),
+    (answered) => {
+      if (answered !== undefined) scope.postMessage({ id: request.id, ok: true, value: answered.value });
+    },
     (error: unknown) =>
       scope.postMessage({
         id: request.id,

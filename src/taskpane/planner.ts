@@ -11,6 +11,7 @@ import type { Agent, Customer, OpenItem } from '../domain/types';
 import type { SollecitiDatabase } from '../store/db';
 import { readPlanInput } from '../store/plan-input';
 import type { CommunicationDetail, HistoryRow, PlanSnapshot, SkippedRow } from '../ui/model';
+import { decodePlan, encodePlan, keepPlan, keptPlan, type EncodedPlan } from './plan-cache';
 import { historyRows, planDay } from './plan-snapshot';
 
 export type PlanResult =
@@ -26,6 +27,11 @@ export class PlannerUnavailableError extends Error {
 export interface Planner {
   /** Reads the cache and plans `today`. */
   plan(today: CalendarDate): Promise<PlanResult>;
+  /**
+   * The last plan made for `today`, as kept in the cache (see plan-cache.ts): shown while `plan` runs.
+   * Previews and batches still wait for `plan`: they work on the fresh plan only.
+   */
+  kept(today: CalendarDate): Promise<PlanResult | undefined>;
   /** The items the last plan left out, with their reasons. */
   skipped(): Promise<readonly SkippedRow[]>;
   /** A communication of the last plan, with its customer and the agents; undefined if it is not in it. */
@@ -41,8 +47,27 @@ export interface Planner {
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
-/** A planner on the thread that calls it (the worker runs one of these). */
-export function createLocalPlanner(db: SollecitiDatabase, mailbox: string): Planner {
+/** A planner on the thread that calls it; the worker runs one and asks for its plans as JSON. */
+export interface LocalPlanner extends Planner {
+  /** `plan`, encoded in pieces (see plan-cache.ts) and kept for the next opening. */
+  planEncoded(today: CalendarDate): Promise<EncodedPlan>;
+}
+
+/** Encodes a plan and, when it is one, keeps it for the next opening (a failure to keep is only logged). */
+async function encodeAndKeep(
+  db: SollecitiDatabase,
+  today: CalendarDate,
+  result: PlanResult,
+): Promise<EncodedPlan> {
+  const encoded = encodePlan(result);
+  if (result.kind === 'planned')
+    await keepPlan(db, today, encoded).catch((error: unknown) =>
+      console.warn('Could not keep the plan for the next opening', error),
+    );
+  return encoded;
+}
+
+export function createLocalPlanner(db: SollecitiDatabase, mailbox: string): LocalPlanner {
   let last:
     | {
         communications: ReadonlyMap<string, Communication>;
@@ -53,6 +78,11 @@ export function createLocalPlanner(db: SollecitiDatabase, mailbox: string): Plan
         today: CalendarDate;
       }
     | undefined;
+  // The plan being made: what is asked of the last plan meanwhile waits for it.
+  let planning: Promise<unknown> = Promise.resolve();
+  const settled = async (): Promise<void> => {
+    await planning.catch(() => undefined);
+  };
 
   const detailOf = (key: string, communication: Communication): CommunicationDetail | undefined => {
     if (last === undefined) return undefined;
@@ -61,36 +91,55 @@ export function createLocalPlanner(db: SollecitiDatabase, mailbox: string): Plan
     return { key, communication, customer, agents: last.agents, setup: last.setup, today: last.today };
   };
 
+  const plan = async (today: CalendarDate): Promise<PlanResult> => {
+    const started = now();
+    const input = await readPlanInput(db);
+    if (input.kind === 'empty') return { kind: 'empty' };
+    if (input.kind === 'invalid_setup') return { kind: 'invalid_setup', problems: input.problems };
+    const claims = await db.claims.toArray();
+    const read = now();
+    const day = planDay({ setup: input.setup, books: input.books, claims, today, mailbox });
+    console.info(
+      `Solleciti planner: cache read in ${Math.round(read - started)} ms, planned in ${Math.round(now() - read)} ms`,
+    );
+    last = {
+      communications: day.communications,
+      skipped: day.skipped,
+      customers: new Map(input.books.customers.map((customer) => [customer.id, customer])),
+      agents: input.books.agents,
+      setup: input.setup,
+      today,
+    };
+    return { kind: 'planned', snapshot: { ...day.snapshot, planMs: Math.round(now() - started) } };
+  };
+
   return {
     async plan(today) {
-      const started = now();
-      const input = await readPlanInput(db);
-      if (input.kind === 'empty') return { kind: 'empty' };
-      if (input.kind === 'invalid_setup') return { kind: 'invalid_setup', problems: input.problems };
-      const claims = await db.claims.toArray();
-      const read = now();
-      const day = planDay({ setup: input.setup, books: input.books, claims, today, mailbox });
-      console.info(
-        `Solleciti planner: cache read in ${Math.round(read - started)} ms, planned in ${Math.round(now() - read)} ms`,
-      );
-      last = {
-        communications: day.communications,
-        skipped: day.skipped,
-        customers: new Map(input.books.customers.map((customer) => [customer.id, customer])),
-        agents: input.books.agents,
-        setup: input.setup,
-        today,
-      };
-      return { kind: 'planned', snapshot: { ...day.snapshot, planMs: Math.round(now() - started) } };
+      const result = plan(today);
+      planning = result;
+      await encodeAndKeep(db, today, await result);
+      return result;
+    },
+    async planEncoded(today) {
+      const result = plan(today);
+      planning = result;
+      return encodeAndKeep(db, today, await result);
+    },
+    async kept(today) {
+      const encoded = await keptPlan(db, today);
+      return encoded !== undefined ? decodePlan(encoded) : undefined;
     },
     async skipped() {
+      await settled();
       return last?.skipped ?? [];
     },
     async detail(key) {
+      await settled();
       const communication = last?.communications.get(key);
       return communication !== undefined ? detailOf(key, communication) : undefined;
     },
     async communications(keys) {
+      await settled();
       return keys.flatMap((key) => {
         const communication = last?.communications.get(key);
         const detail = communication !== undefined ? detailOf(key, communication) : undefined;
@@ -98,6 +147,7 @@ export function createLocalPlanner(db: SollecitiDatabase, mailbox: string): Plan
       });
     },
     async sample(levelId) {
+      await settled();
       if (last === undefined) return undefined;
       let fallback: [string, Communication] | undefined;
       for (const entry of last.communications) {
@@ -152,6 +202,7 @@ export function withFallback(primary: Planner, fallback: () => Planner): Planner
   };
   return {
     plan: (today) => run((planner) => planner.plan(today)),
+    kept: (today) => run((planner) => planner.kept(today)),
     skipped: () => run((planner) => planner.skipped()),
     detail: (key) => run((planner) => planner.detail(key)),
     communications: (keys) => run((planner) => planner.communications(keys)),

@@ -4,10 +4,16 @@
  */
 import type { CalendarDate } from '../domain/calendar';
 import type { CommunicationDetail, HistoryRow, SkippedRow } from '../ui/model';
+import { PlanAssembler } from './plan-cache';
 import { PlannerUnavailableError, type Planner, type PlanResult } from './planner';
 import type { PlannerRequest, PlannerResponse } from './planner-protocol';
 
-type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
+type Pending = {
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+  /** A plan arriving in pieces: parsed one piece per message, so each is a short task. */
+  plan?: { assembler: PlanAssembler; remaining: number };
+};
 
 /** Starts the worker and opens `mailbox`'s cache in it. Throws where module workers are not available. */
 export function createWorkerPlanner(mailbox: string): Planner {
@@ -16,14 +22,41 @@ export function createWorkerPlanner(mailbox: string): Planner {
   let nextId = 1;
   let broken: PlannerUnavailableError | undefined;
 
+  const settle = (id: number, waiter: Pending, outcome: () => unknown): void => {
+    pending.delete(id);
+    try {
+      waiter.resolve(outcome());
+    } catch (error) {
+      waiter.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  };
+
   worker.onmessage = (event: MessageEvent<PlannerResponse>) => {
     const response = event.data;
     const waiter = pending.get(response.id);
     if (waiter === undefined) return;
-    pending.delete(response.id);
-    if (response.ok)
-      waiter.resolve('json' in response ? (JSON.parse(response.json) as unknown) : response.value);
-    else waiter.reject(new Error(response.message));
+    if ('piece' in response) {
+      const plan = waiter.plan;
+      if (plan === undefined) return;
+      try {
+        plan.assembler.add(response.piece);
+      } catch (error) {
+        pending.delete(response.id);
+        waiter.reject(error instanceof Error ? error : new Error(String(error)));
+        return;
+      }
+      if (--plan.remaining === 0) settle(response.id, waiter, () => plan.assembler.finish());
+    } else if (!response.ok) {
+      pending.delete(response.id);
+      waiter.reject(new Error(response.message));
+    } else if ('head' in response) {
+      const { head, pieces } = response;
+      if (head === null) settle(response.id, waiter, () => undefined);
+      else if (pieces === 0) settle(response.id, waiter, () => new PlanAssembler(head).finish());
+      else waiter.plan = { assembler: new PlanAssembler(head), remaining: pieces };
+    } else {
+      settle(response.id, waiter, () => response.value);
+    }
   };
   worker.onerror = (event: ErrorEvent) => {
     broken = new PlannerUnavailableError(
@@ -46,6 +79,7 @@ export function createWorkerPlanner(mailbox: string): Planner {
   void call<null>({ type: 'open', mailbox });
   return {
     plan: (today: CalendarDate) => call<PlanResult>({ type: 'plan', today }),
+    kept: (today: CalendarDate) => call<PlanResult | undefined>({ type: 'kept', today }),
     skipped: () => call<SkippedRow[]>({ type: 'skipped' }),
     detail: (key: string) => call<CommunicationDetail | undefined>({ type: 'detail', key }),
     communications: (keys: readonly string[]) =>

@@ -39,6 +39,7 @@ const useStyles = makeStyles({
     columnGap: tokens.spacingHorizontalS,
   },
   muted: { color: tokens.colorNeutralForeground3 },
+  counts: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
   details: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   empty: {
     display: 'flex',
@@ -88,7 +89,8 @@ export function ReadOnlyBanner({
 export function HomeView({ state, actions, language }: HomeViewProps) {
   const styles = useStyles();
   const t = messagesFor(language);
-  const { plan } = state;
+  // A new plan (tens of thousands of rows) renders in the background, in slices: the pane stays responsive.
+  const plan = useDeferredValue(state.plan);
 
   if (plan.kind === 'loading') return <Spinner size="small" label={t.planning} />;
   if (plan.kind === 'empty') {
@@ -138,6 +140,8 @@ function PlannedHome({
   const styles = useStyles();
   const t = messagesFor(language);
   const mayAct = state.session.refusal === null;
+  // The list shown is the last plan made today (kept from the last opening, or before a sync): a fresher one is coming.
+  const replanning = state.plan.kind === 'planned' && state.plan.replanning;
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [previewKey, setPreviewKey] = useState<string | undefined>();
   const [confirm, setConfirm] = useState<BatchSummary | undefined>();
@@ -288,11 +292,14 @@ function PlannedHome({
           <Text as="h2" id="due-today" size={400} weight="semibold">
             {t.dueTodayHeading}
           </Text>
-          <Text size={200} className={styles.muted} data-testid="row-count">
-            {visible.length === snapshot.rows.length
-              ? t.remindersCount(snapshot.rows.length)
-              : t.visibleOf(visible.length, snapshot.rows.length)}
-          </Text>
+          <div className={styles.counts}>
+            {replanning && <Spinner size="extra-tiny" label={t.updatingList} data-testid="replanning" />}
+            <Text size={200} className={styles.muted} data-testid="row-count">
+              {visible.length === snapshot.rows.length
+                ? t.remindersCount(snapshot.rows.length)
+                : t.visibleOf(visible.length, snapshot.rows.length)}
+            </Text>
+          </div>
         </div>
         <FilterBar
           filters={state.filters}

@@ -97,6 +97,8 @@ export interface Messages {
 
   // Plan states
   readonly planning: string;
+  /** Beside the list while a fresher plan is computed (the list shown is the last plan made today). */
+  readonly updatingList: string;
   readonly emptyCache: string;
   readonly emptyCacheFailed: string;
   readonly invalidSetup: string;
@@ -312,6 +314,7 @@ const it: Messages = {
       : `${count} record dell’ERP scartati perché non validi`,
 
   planning: 'Preparazione dell’elenco…',
+  updatingList: 'Aggiornamento…',
   emptyCache: 'Nessun dato ancora: primo caricamento dall’ERP in corso.',
   emptyCacheFailed: 'Nessun dato disponibile: il primo caricamento dall’ERP non è riuscito.',
   invalidSetup: 'La configurazione dei solleciti non è valida',
@@ -619,6 +622,7 @@ const en: Messages = {
     count === 1 ? '1 ERP record refused as invalid' : `${count} ERP records refused as invalid`,
 
   planning: 'Preparing the list…',
+  updatingList: 'Updating…',
   emptyCache: 'No data yet: first load from the ERP in progress.',
   emptyCacheFailed: 'No data available: the first load from the ERP failed.',
   invalidSetup: 'The reminder setup is not valid',

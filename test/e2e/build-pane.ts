@@ -5,7 +5,8 @@
 import path from 'node:path';
 import webpack, { type Configuration, type Stats } from 'webpack';
 
-export const PANE_DIR = path.resolve(__dirname, '../../.cache/e2e-pane');
+/** E2E_PANE_DIR: another folder, for a second run beside one already in progress. */
+export const PANE_DIR = path.resolve(process.env.E2E_PANE_DIR ?? path.join(__dirname, '../../.cache/e2e-pane'));
 
 type ConfigFactory = (env: Record<string, unknown>, argv: { mode?: string }) => Promise<Configuration>;
 

@@ -40,6 +40,7 @@ test('creating drafts for the visible reminders puts them in Drafts, tagged, and
   await expect(dialog).toContainText(
     visible === 1 ? 'Verrà creata 1 bozza' : `Verranno create ${visible} bozze`,
   );
+  await pane.screenshot('confirm-drafts-400');
   await dialog.getByRole('button', { name: 'Crea bozze' }).click();
 
   const panel = page.getByTestId('batch-panel');
@@ -78,9 +79,13 @@ test('a send batch closed mid-way resumes when the pane opens again, and each re
   expect(visible).toBeGreaterThan(1);
 
   await page.getByRole('button', { name: 'Altre azioni' }).click();
+  await expect(page.getByRole('menuitem', { name: 'Segna come gestito' })).toBeVisible();
+  await pane.screenshot('more-actions-400');
   await page.getByRole('menuitem', { name: 'Invia', exact: true }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Invia', exact: true }).click();
   await expect(page.getByTestId('batch-panel')).toContainText('Invio solleciti');
+  await page.setViewportSize({ width: 800, height: 900 });
+  await pane.screenshot('batch-send-800');
   // Wait for the first send, then close the pane in the middle of the batch.
   await expect
     .poll(() => stack.graph.control.dump(ENABLED_USER).sent.length, { timeout: 60_000 })

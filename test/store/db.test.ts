@@ -1,5 +1,6 @@
 /** The Dexie schema through fake-indexeddb: one database per mailbox, every table, and the migration path. */
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import Dexie from 'dexie';
 import { databaseNameFor, openDatabase, SollecitiDatabase } from '../../src/store/db';
 
 const fresh = () => ({ indexedDB: new IDBFactory(), IDBKeyRange });
@@ -12,7 +13,7 @@ test('one database per mailbox, case and spaces ignored', () => {
 test('every table of DESIGN §6 exists with its keys', async () => {
   const db = openDatabase('marta@example.it', fresh());
   await db.open();
-  expect(db.tables.map((t) => t.name).sort()).toEqual(['agents', 'claims', 'customers', 'items', 'ledger', 'outbox', 'quarantine', 'setup', 'syncState']);
+  expect(db.tables.map((t) => t.name).sort()).toEqual(['agents', 'claims', 'customers', 'items', 'ledger', 'outbox', 'plannedDay', 'quarantine', 'setup', 'syncState']);
   expect(db.ledger.schema.primKey.keyPath).toEqual(['key', 'itemId']);
   await db.ledger.put({ key: 'k', itemId: 'I1', levelId: 'L1', cycle: 0, sentOn: '2026-03-01', state: 'drafted', at: '2026-03-01T08:00:00Z', user: 'marta@example.it', to: [], cc: [] });
   expect(await db.ledger.where('itemId').equals('I1').count()).toBe(1);
@@ -32,17 +33,42 @@ test('data survives closing and reopening, and two mailboxes never share a cache
   luca.close();
 });
 
-test('the migration path: a later version upgrades version-1 data in place', async () => {
+test('a version-1 cache (before the kept plan) opens as version 2 with its data and the new table', async () => {
   const options = fresh();
-  const v1 = openDatabase('marta@example.it', options);
-  await v1.customers.put({ id: 'C1', name: 'Rossi Srl', emails: ['a@rossi.it'] });
+  const v1 = new Dexie(databaseNameFor('marta@example.it'), options);
+  v1.version(1).stores({
+    items: 'id, customerId, dueDate',
+    customers: 'id',
+    agents: 'id',
+    setup: 'id',
+    ledger: '[key+itemId], itemId, key, sentOn',
+    claims: 'key, owner',
+    outbox: 'key, batchId, state',
+    syncState: 'resource',
+    quarantine: '++seq, resource, recordId',
+  });
+  await v1.table('agents').put({ id: 'A1', name: 'Mario Bianchi' });
   v1.close();
 
+  const v2 = openDatabase('marta@example.it', options);
+  expect(await v2.agents.get('A1')).toEqual({ id: 'A1', name: 'Mario Bianchi' });
+  await v2.plannedDay.put({ id: 'last', format: 1, today: '2026-11-28', head: '{}', rowPieces: [] });
+  expect(await v2.plannedDay.count()).toBe(1);
+  expect(v2.verno).toBe(2);
+  v2.close();
+});
+
+test('the migration path: a later version upgrades earlier data in place', async () => {
+  const options = fresh();
+  const v2 = openDatabase('marta@example.it', options);
+  await v2.customers.put({ id: 'C1', name: 'Rossi Srl', emails: ['a@rossi.it'] });
+  v2.close();
+
   // What a future schema change looks like: a new version with an index and an upgrade that fills it.
-  class Version2 extends SollecitiDatabase {
+  class Version3 extends SollecitiDatabase {
     constructor() {
       super(databaseNameFor('marta@example.it'), options);
-      this.version(2)
+      this.version(3)
         .stores({ customers: 'id, nameLower' })
         .upgrade((tx) =>
           tx
@@ -54,8 +80,8 @@ test('the migration path: a later version upgrades version-1 data in place', asy
         );
     }
   }
-  const v2 = new Version2();
-  expect(await v2.table('customers').where('nameLower').equals('rossi srl').count()).toBe(1);
-  expect(v2.verno).toBe(2);
-  v2.close();
+  const v3 = new Version3();
+  expect(await v3.table('customers').where('nameLower').equals('rossi srl').count()).toBe(1);
+  expect(v3.verno).toBe(3);
+  v3.close();
 });

@@ -11,7 +11,11 @@ import { devIdentityProvider } from '../../src/auth/token-provider';
 import { ErpClient } from '../../src/erp/client';
 import { openDatabase, type SollecitiDatabase } from '../../src/store/db';
 import { unavailableMail } from '../../src/taskpane/mail-port';
-import { PaneController, type ViewStorage } from '../../src/taskpane/pane-controller';
+import {
+  PaneController,
+  type ControllerDependencies,
+  type ViewStorage,
+} from '../../src/taskpane/pane-controller';
 import { createLocalPlanner } from '../../src/taskpane/planner';
 import type { PaneState, PlanSnapshot } from '../../src/ui/model';
 
@@ -51,6 +55,7 @@ class MemoryStorage implements ViewStorage {
 interface Opened {
   readonly controller: PaneController;
   readonly db: SollecitiDatabase;
+  readonly deps: ControllerDependencies;
 }
 
 let databases = 0;
@@ -68,7 +73,7 @@ function open(
     backoffMs: 1,
     timeoutMs: 5000,
   });
-  const controller = new PaneController({
+  const deps: ControllerDependencies = {
     db,
     erp: () => Promise.resolve(client),
     planner: createLocalPlanner(db, user),
@@ -86,8 +91,8 @@ function open(
       save: () => Promise.resolve(),
     },
     refreshEveryMs: 0,
-  });
-  return { controller, db };
+  };
+  return { controller: new PaneController(deps), db, deps };
 }
 
 /** Resolves with the first state that passes `check`. */
@@ -145,6 +150,50 @@ describe('opening the pane', () => {
     expect(failed.sync).toMatchObject({ phase: 'failed', failure: 'network', lastSyncAt: NOW });
     expect(planned(failed)?.rows.length).toBe(rows);
     again.controller.dispose();
+  });
+
+  test('the next time it shows the plan kept from the last opening at once, marked as being replanned', async () => {
+    const first = open(MARTA);
+    await first.controller.start();
+    await first.controller.refresh();
+    const rows = planned(first.controller.getState())?.rows;
+    first.controller.dispose();
+
+    // A planner whose fresh plans wait: what shows meanwhile is the kept plan.
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const local = createLocalPlanner(first.db, MARTA);
+    const again = open(MARTA, { db: first.db, erpUrl: 'http://127.0.0.1:9' });
+    const held = new PaneController({
+      ...again.deps,
+      planner: { ...local, plan: (today) => gate.then(() => local.plan(today)) },
+    });
+    void held.start();
+    const shown = await until(held, (state) => state.plan.kind === 'planned');
+    expect(shown.plan).toMatchObject({ kind: 'planned', replanning: true });
+    expect(planned(shown)?.rows).toEqual(rows);
+    expect(shown.session.refusal).toBeNull();
+
+    release();
+    const fresh = await until(held, (state) => state.plan.kind === 'planned' && !state.plan.replanning);
+    expect(planned(fresh)?.rows).toEqual(rows);
+    held.dispose();
+  });
+
+  test('what is asked of the plan while it is being made waits for it', async () => {
+    const first = open(MARTA);
+    await first.controller.start();
+    await first.controller.refresh();
+    const key = planned(first.controller.getState())?.rows[0]?.key ?? '';
+    first.controller.dispose();
+
+    const planner = createLocalPlanner(first.db, MARTA);
+    const making = planner.plan(TODAY);
+    // Asked before the plan is ready: answered from it, not "not in the plan".
+    const [detail, communications] = await Promise.all([planner.detail(key), planner.communications([key])]);
+    expect(detail?.key).toBe(key);
+    expect(communications.map((c) => c.key)).toEqual([key]);
+    await making;
   });
 
   test('filters and today’s exclusions are kept for the next opening (per user)', async () => {

@@ -11,6 +11,7 @@ const plannerAnswering = (
   name = '',
 ): Planner => ({
   plan: () => answer(),
+  kept: () => Promise.resolve(undefined),
   skipped: () => Promise.resolve([]),
   detail: () => Promise.resolve(undefined),
   communications: () => Promise.resolve([]),
