@@ -25,7 +25,7 @@ describe('defaults', () => {
       authMode: 'dev',
       aadClientId: '',
       aadAuthority: 'https://login.microsoftonline.com/common',
-      devUser: 'crediti@solleciti-demo.example',
+      devUser: 'marta.rossi@solleciti.example',
     });
     expect(sources.ERP_BASE_URL).toBe('default');
   });

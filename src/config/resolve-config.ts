@@ -10,7 +10,7 @@
  *   GRAPH_BASE_URL      http://localhost:4200/v1.0        https://graph.microsoft.com/v1.0
  *   AUTH_MODE           dev                               msal (dev is refused, whatever the source)
  *   AAD_AUTHORITY       https://login.microsoftonline.com/common
- *   AAD_CLIENT_ID, ERP_SCOPE, ERP_STATIC_KEY: none;  DEV_USER: crediti@solleciti-demo.example
+ *   AAD_CLIENT_ID, ERP_SCOPE, ERP_STATIC_KEY: none;  DEV_USER: marta.rossi@solleciti.example
  */
 import type { BuildInfo } from './build-info';
 import {
@@ -50,7 +50,7 @@ export interface ResolvedConfig {
   readonly sources: Readonly<Record<SettingKey, SettingSource>>;
 }
 
-export const DEV_USER_DEFAULT = 'crediti@solleciti-demo.example';
+export const DEV_USER_DEFAULT = 'marta.rossi@solleciti.example';
 
 /** The defaults of a development or production build (see the table above). */
 export function buildDefaults(production: boolean): Readonly<Record<SettingKey, string>> {

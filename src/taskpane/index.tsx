@@ -32,12 +32,6 @@ import { createWorkerPlanner } from './worker-planner';
 /** Long enough for office.js to hand-shake with its host, short enough that a stuck CDN never blocks the pane. */
 const OFFICE_READY_TIMEOUT_MS = 1500;
 
-/**
- * The demo user the dev identity signs in when nobody chose one: an enabled user of the demo ERP's
- * setup, so a newcomer sees the whole flow. `?user=` or the DEV_USER setting picks another.
- */
-const DEMO_DEV_USER = 'marta.rossi@solleciti.example';
-
 /** `officeReady()`, but never longer than `timeoutMs`: then the pane goes on as in a plain browser. */
 async function officeReadyWithin(timeoutMs: number): Promise<OfficeReadyInfo> {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -84,12 +78,11 @@ function chooseTheme(params: URLSearchParams): PaneTheme {
   return 'light';
 }
 
-/** In dev mode: `?user=` wins, then a DEV_USER the developer set, then the demo's enabled user. */
-function withDevUser(config: AppConfig, params: URLSearchParams, devUserSource: string): AppConfig {
+/** In dev mode: `?user=` wins over the DEV_USER setting (whose default is the demo's enabled user). */
+function withDevUser(config: AppConfig, params: URLSearchParams): AppConfig {
   if (config.authMode !== 'dev') return config;
   const asked = params.get('user')?.trim();
-  if (asked !== undefined && asked !== '') return { ...config, devUser: asked };
-  return devUserSource === 'default' ? { ...config, devUser: DEMO_DEV_USER } : config;
+  return asked !== undefined && asked !== '' ? { ...config, devUser: asked } : config;
 }
 
 function plannerFor(mailbox: string, fallback: () => Planner): Planner {
@@ -105,7 +98,7 @@ async function start(root: Root, language: UiLanguage, theme: Theme, params: URL
   const settings = userSettingsStore();
   const resolved = loadConfig(settings);
   for (const problem of resolved.problems) console.warn(`Configuration: ${problem.message}`);
-  const config = withDevUser(resolved.config, params, resolved.sources.DEV_USER);
+  const config = withDevUser(resolved.config, params);
   const auth = createAuth(config);
   const account = await auth.signIn();
   const identifiers = auth.identifiers();

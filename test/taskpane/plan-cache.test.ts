@@ -3,6 +3,7 @@
  * opening. A plan of 2 500 communications made by the real planner (planDay) from built books.
  */
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { validateSetup } from '../../src/domain/setup';
 import { openDatabase, type SollecitiDatabase } from '../../src/store/db';
 import {
   decodePlan,
@@ -65,13 +66,10 @@ test('the assembler takes the pieces one at a time, in order', () => {
 });
 
 test('results without rows cross as a head alone', () => {
-  for (const result of [
-    { kind: 'empty' } as const,
-    {
-      kind: 'invalid_setup',
-      problems: [{ path: 'levels', message: 'At least one level is needed' }],
-    } as const,
-  ]) {
+  const invalid = validateSetup({ levels: [] });
+  if (invalid.ok) throw new Error('a setup without levels must be invalid');
+  const results: PlanResult[] = [{ kind: 'empty' }, { kind: 'invalid_setup', problems: invalid.error }];
+  for (const result of results) {
     const encoded = encodePlan(result);
     expect(encoded.rowPieces).toEqual([]);
     expect(decodePlan(encoded)).toEqual(result);
