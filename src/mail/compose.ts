@@ -4,6 +4,7 @@
  * archive, checked against Exchange's size rules before anything is claimed or created.
  */
 import type { ItemCycle } from '../domain/communication-key';
+import { pdfNameFor, pdfNamesFor } from '../domain/attachment-names';
 import { documentsOf, type Communication } from '../domain/plan-reminders';
 import { renderEmail } from '../domain/render-email';
 import { sha256Hex } from '../domain/sha256';
@@ -25,16 +26,6 @@ export function composeDraft(snapshot: PlanSnapshot, communication: Communicatio
   return { key, items, subject: email.subject, html: email.html, to, cc, fingerprint };
 }
 
-/** A file name Outlook and Windows accept, from a document number (`FT 2026/118` → `FT 2026-118.pdf`). */
-export function pdfNameFor(documentNumber: string): string {
-  const safe = [...documentNumber]
-    .map((char) => (char.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(char) ? '-' : char))
-    .join('')
-    .replace(/-+/g, '-')
-    .trim();
-  return `${safe === '' ? 'documento' : safe}.pdf`;
-}
-
 export type PdfOutcome = { readonly ok: true; readonly files: FileToAttach[] } | { readonly ok: false; readonly failure: JobFailure };
 
 /**
@@ -51,8 +42,9 @@ export async function fetchAttachments(
 ): Promise<PdfOutcome> {
   const files: FileToAttach[] = [];
   if (snapshot.setup.attachInvoicePdfs) {
-    const names = new Set<string>();
-    for (const document of documentsOf(communication)) {
+    const documents = documentsOf(communication);
+    const names = pdfNamesFor(documents.map((document) => document.documentNumber));
+    for (const [index, document] of documents.entries()) {
       let bytes: Uint8Array<ArrayBuffer>;
       try {
         bytes = new Uint8Array(await (await erp.documentPdf(document.documentId, signal)).arrayBuffer());
@@ -60,9 +52,7 @@ export async function fetchAttachments(
         if (error instanceof ErpError && error.reason === 'not_found') return { ok: false, failure: failures.pdfMissing(document.documentNumber) };
         throw error;
       }
-      let name = pdfNameFor(document.documentNumber);
-      for (let n = 2; names.has(name.toLowerCase()); n++) name = pdfNameFor(`${document.documentNumber} (${n})`);
-      names.add(name.toLowerCase());
+      const name = names[index] ?? pdfNameFor(document.documentNumber);
       if (attachmentRoute(bytes.length, name) === 'unsendable') return { ok: false, failure: failures.attachmentUnsendable(document.documentNumber, bytes.length) };
       files.push({ name, bytes, contentType: 'application/pdf' });
     }

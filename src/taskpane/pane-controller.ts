@@ -7,6 +7,7 @@
  */
 import { todayInTimeZone, type CalendarDate } from '../domain/calendar';
 import { assertMayAct, isAdministrator, type AccountIdentifiers } from '../domain/enabled-user';
+import { pdfNameFor, pdfNamesFor } from '../domain/attachment-names';
 import { documentsOf } from '../domain/plan-reminders';
 import { DEFAULT_TIMEZONE, validateSetup, type Setup } from '../domain/setup';
 import type { ErpClient } from '../erp/client';
@@ -348,20 +349,21 @@ export class PaneController {
     loadAttachments: async (key: string): Promise<readonly AttachmentInfo[]> => {
       const detail = await this.deps.planner.detail(key);
       if (detail === undefined || !detail.setup.attachInvoicePdfs) return [];
+      const documents = documentsOf(detail.communication);
+      // Named as the mailer names them: the preview shows exactly what the customer receives.
+      const names = pdfNamesFor(documents.map((document) => document.documentNumber));
       return Promise.all(
-        documentsOf(detail.communication).map(
-          async ({ documentId, documentNumber }): Promise<AttachmentInfo> => {
-            const fileName = `${documentNumber.replace(/[\\/:*?"<>|]+/g, '_')}.pdf`;
-            try {
-              const pdf = await (await this.deps.erp()).documentPdf(documentId, AbortSignal.timeout(20_000));
-              return { documentId, fileName, size: pdf.size };
-            } catch (error) {
-              return error instanceof ErpError && error.reason === 'not_found'
-                ? { documentId, fileName, missing: true }
-                : { documentId, fileName };
-            }
-          },
-        ),
+        documents.map(async ({ documentId, documentNumber }, index): Promise<AttachmentInfo> => {
+          const fileName = names[index] ?? pdfNameFor(documentNumber);
+          try {
+            const pdf = await (await this.deps.erp()).documentPdf(documentId, AbortSignal.timeout(20_000));
+            return { documentId, fileName, size: pdf.size };
+          } catch (error) {
+            return error instanceof ErpError && error.reason === 'not_found'
+              ? { documentId, fileName, missing: true }
+              : { documentId, fileName };
+          }
+        }),
       );
     },
     startBatch: async (mode: BatchMode, keys: readonly string[]) => {

@@ -7,7 +7,7 @@
 import { documentsOf, type Communication } from '../../src/domain/plan-reminders';
 import { renderEmail } from '../../src/domain/render-email';
 import { communicationKey, itemCyclesOf } from '../../src/domain/communication-key';
-import { pdfNameFor } from '../../src/mail/compose';
+import { pdfNameFor } from '../../src/domain/attachment-names';
 import { enqueueBatch, type OutboxProgress } from '../../src/mail/outbox';
 import { takeSnapshot } from '../../src/mail/freshness';
 import type { StoredMessage } from '../../dev/graph-sim';
