@@ -14,7 +14,7 @@ import {
   type BadgeProps,
 } from '@fluentui/react-components';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { formatMoney } from '../domain/money';
 import { formatInstant, messagesFor, type UiLanguage } from './i18n';
 import type { ReminderRow } from './model';
@@ -98,8 +98,42 @@ export function levelColor(kind: string): BadgeProps['color'] {
   }
 }
 
-/** A row's height before it is measured: two lines and the gap below. */
-const ESTIMATED_ROW_PX = 74;
+/** A row's height before any is measured: two lines and the gap below. */
+const ESTIMATED_ROW_PX = 62;
+
+/**
+ * Row heights for the virtualizer: a row not measured yet is estimated at the height of the shortest row
+ * measured at the current width (most rows are that tall). A right estimate matters: every row whose
+ * measured height differs from its estimate makes the virtualizer lay out all the rows after it again —
+ * with 13 000 rows, most of a scrolling frame. A row measured at 0 px (not laid out yet, or no layout at
+ * all as in jsdom) keeps its estimate: counting it as empty would pull in ever more rows.
+ */
+function useRowHeights(): {
+  estimateSize: () => number;
+  measureElement: (element: Element) => number;
+} {
+  // The shortest row measured, and the window width it was measured at (read when measuring only:
+  // the estimate is asked for every row not measured yet, on each layout).
+  const shortest = useRef<{ width: number; px: number } | undefined>(undefined);
+  const current = useRef(ESTIMATED_ROW_PX);
+  return useMemo(
+    () => ({
+      estimateSize: () => current.current,
+      measureElement: (element) => {
+        const px = element.getBoundingClientRect().height;
+        if (px <= 0) return current.current;
+        const width = window.innerWidth;
+        const known = shortest.current;
+        if (known === undefined || known.width !== width || px < known.px) {
+          shortest.current = { width, px };
+          current.current = px;
+        }
+        return px;
+      },
+    }),
+    [],
+  );
+}
 
 export interface ReminderListProps {
   /** The rows to show, in order (already filtered). */
@@ -151,15 +185,17 @@ export function ReminderList({
     };
   }, []);
 
+  // Stable while the rows are: a new key function makes the virtualizer lay out every row again, on each
+  // render — with 13 000 rows, most of a scrolling frame.
+  const getItemKey = useCallback((index: number) => rows[index]?.key ?? index, [rows]);
+  const { estimateSize, measureElement } = useRowHeights();
   const virtualizer = useWindowVirtualizer({
     count: rows.length,
-    estimateSize: () => ESTIMATED_ROW_PX,
-    // A row measured at 0 px (not laid out yet, or no layout at all as in jsdom) keeps its estimate:
-    // counting it as empty would pull in ever more rows.
-    measureElement: (element) => element.getBoundingClientRect().height || ESTIMATED_ROW_PX,
+    estimateSize,
+    measureElement,
     overscan,
     scrollMargin,
-    getItemKey: (index) => rows[index]?.key ?? index,
+    getItemKey,
   });
 
   return (
