@@ -8,8 +8,6 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: 'test/e2e',
   testMatch: '**/*.spec.ts',
-  // Benchmarks are measured, not tested: only `npm run bench:pane` (PANE_BENCH=1) runs them.
-  testIgnore: process.env.PANE_BENCH === '1' ? [] : ['**/bench-*.spec.ts'],
   outputDir: 'test/e2e/results',
   globalSetup: './test/e2e/global-setup.ts',
   // One worker: each runs its own ERP, simulator and pane server, and the machine has two cores.

@@ -2,7 +2,8 @@
  * `npm run bench:sync`: a full sync of 100 000 open items from the demo ERP into Dexie (fake-indexeddb,
  * in Node; the benchmarks issue measures Chromium's real IndexedDB) and its ratio to the floor measured
  * in the same run: fetching the same pages raw (fetch + JSON) and a raw `bulkPut` of each.
- * Also a delta of 1 000 changes. Median of BENCH_RUNS (default 5) runs, with min–max.
+ * Also a delta of 1 000 changes. Median of BENCH_RUNS (default 5) runs, with min–max. Writes
+ * dev/data/bench/sync.json.
  */
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import Dexie from 'dexie';
@@ -12,6 +13,7 @@ import { devIdentityProvider } from '../../src/auth/token-provider';
 import { ErpClient } from '../../src/erp/client';
 import { openDatabase } from '../../src/store/db';
 import { syncResource } from '../../src/store/sync';
+import { summarize, writeResults } from './lib/results';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const ITEMS = Number(process.env.BENCH_SYNC_ITEMS ?? 100_000);
@@ -79,6 +81,19 @@ async function main(): Promise<void> {
   console.log(`raw floor   ${describe(floorTimes)}   (fetch + JSON of the same pages, a bulkPut of each)`);
   console.log(`ratio       ${(median(syncTimes) / median(floorTimes)).toFixed(2)}   (target ≤ 1.3)`);
   console.log(`delta 1000  ${describe(deltaTimes)}`);
+  const sync = summarize(syncTimes);
+  const floor = summarize(floorTimes);
+  const label = `${ITEMS.toLocaleString('en').replace(/,/g, ' ')} open items`;
+  const file = writeResults(
+    'sync',
+    [
+      { measure: `full sync, ${label}`, ...sync, unit: 'ms', floor: 'raw fetch + JSON of the same pages, a bulkPut of each', ratio: sync.median / floor.median, target: '≤ 1.3' },
+      { measure: `raw fetch + bulkPut (floor), ${label}`, ...floor, unit: 'ms' },
+      { measure: 'delta sync of 1 000 payments', ...summarize(deltaTimes), unit: 'ms' },
+    ],
+    [`Dexie on fake-indexeddb in Node, pages of ${PAGE}; Chromium's real IndexedDB is the chromium part`],
+  );
+  console.log(`results: ${file}`);
 }
 
 main().catch((error: unknown) => {
