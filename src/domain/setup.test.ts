@@ -77,3 +77,47 @@ describe('an invalid setup is refused with a message naming the level or field a
     expect(result.ok ? [] : result.error.map((p) => p.path)).toEqual(['levels[0]', 'levels[0]', 'minimumAmount']);
   });
 });
+
+describe('each problem carries a stable reason code and its parameters, for the UI to word in any language', () => {
+  const problemsOf = (setup: unknown) => {
+    const result = validateSetup(setup);
+    return result.ok ? [] : result.error.map(({ message: _message, ...rest }) => rest);
+  };
+
+  test.each([
+    ['not an object', 'levels', [{ path: 'setup', code: 'not_an_object' }, { path: 'levels', code: 'no_levels' }]],
+    ['no levels', { levels: [] }, [{ path: 'levels', code: 'no_levels' }]],
+    ['a level that is not an object', { levels: [THREE_LEVELS[0], 7] }, [
+      { path: 'levels[1]', levelIndex: 1, code: 'level_not_an_object' },
+      { path: 'levels[1]', levelIndex: 1, code: 'level_id_missing' },
+      { path: 'levels[1]', levelIndex: 1, code: 'level_days_not_integer', got: 'null' },
+    ]],
+    ['a level without id', withLevel(1, { id: undefined }), [{ path: 'levels[1]', levelIndex: 1, code: 'level_id_missing' }]],
+    ['a level with an empty id', withLevel(1, { id: ' ' }), [{ path: 'levels[1]', levelIndex: 1, code: 'level_id_empty' }]],
+    ['a repeated id', withLevel(1, { id: 'L1' }), [{ path: 'levels[1]', levelIndex: 1, levelId: 'L1', code: 'level_id_repeated', id: 'L1' }]],
+    ['days as text', withLevel(1, { days: '15' }), [{ path: 'levels[1]', levelIndex: 1, levelId: 'L2', code: 'level_days_not_integer', got: '"15"' }]],
+    ['days not a number at all', withLevel(1, { days: Number.NaN }), [{ path: 'levels[1]', levelIndex: 1, levelId: 'L2', code: 'level_days_not_integer', got: 'null' }]],
+    ['two levels sharing days', withLevel(1, { days: -10 }), [
+      { path: 'levels[1]', levelIndex: 1, levelId: 'L2', code: 'level_days_shared', days: -10, otherIndex: 0, otherLevelId: 'L1' },
+    ]],
+    ['recursion on a level that is not last', withLevel(1, { recurEveryDays: 30 }), [
+      { path: 'levels[1]', levelIndex: 1, levelId: 'L2', code: 'recurrence_not_on_last_level' },
+    ]],
+    ['recurEveryDays 0', withLevel(2, { recurEveryDays: 0 }), [{ path: 'levels[2]', levelIndex: 2, levelId: 'L3', code: 'recur_every_days_invalid', got: '0' }]],
+    ['recurMaxCount without recurEveryDays', withLevel(2, { recurEveryDays: undefined, recurMaxCount: 2 }), [
+      { path: 'levels[2]', levelIndex: 2, levelId: 'L3', code: 'recur_max_count_without_every' },
+    ]],
+    ['recurMaxCount 2.5', withLevel(2, { recurMaxCount: 2.5 }), [{ path: 'levels[2]', levelIndex: 2, levelId: 'L3', code: 'recur_max_count_invalid', got: '2.5' }]],
+    ['negative minDaysBetween', { levels: THREE_LEVELS, minDaysBetween: -1 }, [{ path: 'minDaysBetween', code: 'field_not_whole_number', field: 'minDaysBetween', got: '-1' }]],
+    ['fractional minimumAmount', { levels: THREE_LEVELS, minimumAmount: 10.5 }, [{ path: 'minimumAmount', code: 'field_not_whole_number', field: 'minimumAmount', got: '10.5' }]],
+  ])('%s', (_case, setup, expected) => {
+    expect(problemsOf(setup)).toEqual(expected);
+  });
+
+  test('the English message stays beside the code, for logs and the ERP', () => {
+    const result = validateSetup(withLevel(1, { days: -10 }));
+    expect(result.ok ? undefined : result.error[0]?.message).toBe(
+      'level "L2": days -10 is shared with level "L1" (two levels cannot have the same days)',
+    );
+  });
+});

@@ -51,13 +51,38 @@ export interface Setup {
 export const DEFAULT_TIMEZONE = 'Europe/Rome';
 export const DEFAULT_LANGUAGE = 'it';
 
-/** One reason a setup is refused: where (a level or a field) and which rule. */
-export interface SetupProblem {
-  /** `levels`, `levels[2]` (with `levelId` when known), or a field such as `minDaysBetween`. */
+/**
+ * Which rule a setup breaks, as a stable code with what a sentence about it needs. The UI words it in
+ * the clerk's language (src/ui/i18n.ts); `message` keeps the English one for logs, the CLI and the ERP.
+ * `got` is the offending value as JSON (`"15"`, `1.5`, `null` for an absent or non-finite number).
+ */
+export type SetupRule =
+  | { readonly code: 'not_an_object' }
+  | { readonly code: 'no_levels' }
+  | { readonly code: 'level_not_an_object' }
+  | { readonly code: 'level_id_missing' }
+  | { readonly code: 'level_id_empty' }
+  | { readonly code: 'level_id_repeated'; readonly id: string }
+  | { readonly code: 'level_days_not_integer'; readonly got: string }
+  | { readonly code: 'level_days_shared'; readonly days: number; readonly otherIndex: number; readonly otherLevelId?: string }
+  | { readonly code: 'recurrence_not_on_last_level' }
+  | { readonly code: 'recur_every_days_invalid'; readonly got: string }
+  | { readonly code: 'recur_max_count_without_every' }
+  | { readonly code: 'recur_max_count_invalid'; readonly got: string }
+  | { readonly code: 'field_not_whole_number'; readonly field: 'minDaysBetween' | 'minimumAmount'; readonly got: string };
+
+export type SetupProblemCode = SetupRule['code'];
+
+/** One reason a setup is refused: where (a level or a field), which rule, and the rule in English. */
+export type SetupProblem = SetupRule & {
+  /** `setup`, `levels`, `levels[2]`, or a field such as `minDaysBetween`. */
   readonly path: string;
+  /** On a level's problem: its position as listed (0-based), and its id when it has one. */
+  readonly levelIndex?: number;
   readonly levelId?: string;
+  /** The problem in English, naming the level or field and the rule (logs, CLI, the ERP's 422). */
   readonly message: string;
-}
+};
 
 export class InvalidSetupError extends Error {
   constructor(readonly problems: readonly SetupProblem[]) {
@@ -109,34 +134,50 @@ export function validateSetup(input: unknown): Result<Setup, readonly SetupProbl
   const problems: SetupProblem[] = [];
   const raw: Loose = isRecord(input) ? input : {};
   const rawLevels: unknown[] = Array.isArray(raw.levels) ? raw.levels : [];
-  if (!isRecord(input)) problems.push({ path: 'setup', message: 'the setup must be an object' });
-  if (rawLevels.length === 0) problems.push({ path: 'levels', message: 'levels: at least one level is required' });
+  if (!isRecord(input)) problems.push({ path: 'setup', code: 'not_an_object', message: 'the setup must be an object' });
+  if (rawLevels.length === 0) problems.push({ path: 'levels', code: 'no_levels', message: 'levels: at least one level is required' });
+
+  /** Where a level's problem is: its path, position and id (when it has one). */
+  const at = (index: number, id: unknown) => ({
+    path: `levels[${index}]`,
+    levelIndex: index,
+    ...(typeof id === 'string' && id.trim() !== '' ? { levelId: id } : {}),
+  });
 
   const seenIds = new Map<string, number>();
-  const seenDays = new Map<number, string>();
+  const seenDays = new Map<number, number>();
   rawLevels.forEach((level, index) => {
     const record = isRecord(level) ? level : {};
     const id = record.id;
     const label = levelLabel(index, id);
-    const where = { path: `levels[${index}]`, ...(typeof id === 'string' && id.trim() !== '' ? { levelId: id } : {}) };
-    if (!isRecord(level)) problems.push({ ...where, message: `${label}: a level must be an object` });
+    const where = at(index, id);
+    if (!isRecord(level)) problems.push({ ...where, code: 'level_not_an_object', message: `${label}: a level must be an object` });
     if (!present(id) || typeof id !== 'string') {
-      problems.push({ ...where, message: `${label}: id is missing (every level needs a unique id)` });
+      problems.push({ ...where, code: 'level_id_missing', message: `${label}: id is missing (every level needs a unique id)` });
     } else if (id.trim() === '') {
-      problems.push({ ...where, message: `${label}: id is empty (every level needs a unique id)` });
+      problems.push({ ...where, code: 'level_id_empty', message: `${label}: id is empty (every level needs a unique id)` });
     } else if (seenIds.has(id)) {
-      problems.push({ ...where, message: `${label}: id "${id}" is repeated (level ids must be unique)` });
+      problems.push({ ...where, code: 'level_id_repeated', id, message: `${label}: id "${id}" is repeated (level ids must be unique)` });
     } else {
       seenIds.set(id, index);
     }
     if (!isInteger(record.days)) {
-      problems.push({ ...where, message: `${label}: days must be an integer, got ${JSON.stringify(record.days)}` });
+      const got = JSON.stringify(record.days) ?? 'null';
+      problems.push({ ...where, code: 'level_days_not_integer', got, message: `${label}: days must be an integer, got ${got}` });
     } else {
-      const other = seenDays.get(record.days);
-      if (other !== undefined) {
-        problems.push({ ...where, message: `${label}: days ${record.days} is shared with ${other} (two levels cannot have the same days)` });
+      const otherIndex = seenDays.get(record.days);
+      if (otherIndex !== undefined) {
+        const otherId = (rawLevels[otherIndex] as Loose).id;
+        problems.push({
+          ...where,
+          code: 'level_days_shared',
+          days: record.days,
+          otherIndex,
+          ...(typeof otherId === 'string' && otherId.trim() !== '' ? { otherLevelId: otherId } : {}),
+          message: `${label}: days ${record.days} is shared with ${levelLabel(otherIndex, otherId)} (two levels cannot have the same days)`,
+        });
       } else {
-        seenDays.set(record.days, label);
+        seenDays.set(record.days, index);
       }
     }
   });
@@ -152,19 +193,29 @@ export function validateSetup(input: unknown): Result<Setup, readonly SetupProbl
   rawLevels.forEach((level, index) => {
     if (!isRecord(level)) return;
     const label = levelLabel(index, level.id);
-    const where = { path: `levels[${index}]`, ...(typeof level.id === 'string' && level.id.trim() !== '' ? { levelId: level.id } : {}) };
+    const where = at(index, level.id);
     if (present(level.recurEveryDays)) {
       if (index !== lastIndex) {
-        problems.push({ ...where, message: `${label}: recurEveryDays is allowed only on the last level (the one with the highest days)` });
+        problems.push({
+          ...where,
+          code: 'recurrence_not_on_last_level',
+          message: `${label}: recurEveryDays is allowed only on the last level (the one with the highest days)`,
+        });
       } else if (!isIntegerAtLeast(level.recurEveryDays, 1)) {
-        problems.push({ ...where, message: `${label}: recurEveryDays must be an integer ≥ 1, got ${JSON.stringify(level.recurEveryDays)}` });
+        const got = JSON.stringify(level.recurEveryDays) ?? 'null';
+        problems.push({ ...where, code: 'recur_every_days_invalid', got, message: `${label}: recurEveryDays must be an integer ≥ 1, got ${got}` });
       }
     }
     if (present(level.recurMaxCount)) {
       if (!present(level.recurEveryDays)) {
-        problems.push({ ...where, message: `${label}: recurMaxCount needs recurEveryDays (only a recurring level can be capped)` });
+        problems.push({
+          ...where,
+          code: 'recur_max_count_without_every',
+          message: `${label}: recurMaxCount needs recurEveryDays (only a recurring level can be capped)`,
+        });
       } else if (!isIntegerAtLeast(level.recurMaxCount, 1)) {
-        problems.push({ ...where, message: `${label}: recurMaxCount must be an integer ≥ 1, got ${JSON.stringify(level.recurMaxCount)}` });
+        const got = JSON.stringify(level.recurMaxCount) ?? 'null';
+        problems.push({ ...where, code: 'recur_max_count_invalid', got, message: `${label}: recurMaxCount must be an integer ≥ 1, got ${got}` });
       }
     }
   });
@@ -172,7 +223,8 @@ export function validateSetup(input: unknown): Result<Setup, readonly SetupProbl
   for (const field of ['minDaysBetween', 'minimumAmount'] as const) {
     const value = raw[field];
     if (present(value) && !isIntegerAtLeast(value, 0)) {
-      problems.push({ path: field, message: `${field} must be an integer ≥ 0, got ${JSON.stringify(value)}` });
+      const got = JSON.stringify(value) ?? 'null';
+      problems.push({ path: field, code: 'field_not_whole_number', field, got, message: `${field} must be an integer ≥ 0, got ${got}` });
     }
   }
 

@@ -80,6 +80,11 @@ export class PaneController {
   private setup: Setup | undefined;
   private timer: ReturnType<typeof setInterval> | undefined;
   private readonly unsubscribeMail: () => void;
+  /**
+   * Bytes of the invoice PDFs measured while the pane is open, by document id: the ERP's contract gives no
+   * sizes, so the preview and the confirmation download each PDF once to learn it (not again for both).
+   */
+  private readonly pdfSizes = new Map<string, number>();
 
   constructor(private readonly deps: ControllerDependencies) {
     this.state = {
@@ -355,8 +360,11 @@ export class PaneController {
       return Promise.all(
         documents.map(async ({ documentId, documentNumber }, index): Promise<AttachmentInfo> => {
           const fileName = names[index] ?? pdfNameFor(documentNumber);
+          const known = this.pdfSizes.get(documentId);
+          if (known !== undefined) return { documentId, fileName, size: known };
           try {
             const pdf = await (await this.deps.erp()).documentPdf(documentId, AbortSignal.timeout(20_000));
+            this.pdfSizes.set(documentId, pdf.size);
             return { documentId, fileName, size: pdf.size };
           } catch (error) {
             return error instanceof ErpError && error.reason === 'not_found'

@@ -125,14 +125,14 @@ export function ActionBar({
         </div>
       )}
       <div className={styles.buttons}>
-        <Button appearance="primary" disabled={disabled} onClick={() => onAction('draft')}>
+        {/* Focusable when unavailable: the focus given back after the confirmation stays on it while
+            the batch runs (a disabled button drops it to the page's body), and it can be found by Tab. */}
+        <Button appearance="primary" disabledFocusable={disabled} onClick={() => onAction('draft')}>
           {t.createDrafts}
         </Button>
         <Menu>
           <MenuTrigger disableButtonEnhancement>
-            <Button disabled={disabled} aria-label={t.moreActions}>
-              {t.moreActions}
-            </Button>
+            <Button disabledFocusable={disabled}>{t.moreActions}</Button>
           </MenuTrigger>
           <MenuPopover>
             <MenuList>

@@ -1,6 +1,7 @@
 /**
- * The confirmation before a batch: how many e-mails, to how many customers, with how many PDFs. Loaded
- * when first needed (the Dialog is not part of the first screen).
+ * The confirmation before a batch: how many e-mails, to how many customers, with how many PDFs and how
+ * big they are (measured while the dialog is open: see attachment-sizes.ts; a size not known is said to
+ * be unknown). Loaded when first needed (the Dialog is not part of the first screen).
  */
 import {
   Button,
@@ -11,19 +12,53 @@ import {
   DialogSurface,
   DialogTitle,
 } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { describeAttachmentSize, measureAttachments, type AttachmentTotals } from './attachment-sizes';
 import { formatCount, messagesFor, type UiLanguage } from './i18n';
-import type { BatchSummary } from './model';
+import type { AttachmentInfo, BatchSummary } from './model';
+import { useReturnFocus } from './use-return-focus';
 
 export interface ConfirmBatchProps {
   readonly summary: BatchSummary | undefined;
   readonly onConfirm: (summary: BatchSummary) => void;
   readonly onCancel: () => void;
+  /** An e-mail's attachments with their sizes (`PaneActions.loadAttachments`); without it, sizes are unknown. */
+  readonly loadAttachments?: (key: string) => Promise<readonly AttachmentInfo[]>;
   readonly language: UiLanguage;
 }
 
+/** The totals of the summary's PDFs, updated as they are measured; undefined until the first answer. */
+function useAttachmentTotals(
+  summary: BatchSummary | undefined,
+  load: ((key: string) => Promise<readonly AttachmentInfo[]>) | undefined,
+): AttachmentTotals | undefined {
+  const [totals, setTotals] = useState<{ for: BatchSummary; totals: AttachmentTotals } | undefined>();
+  useEffect(() => {
+    if (summary === undefined || summary.mode === 'handled' || summary.attachments === 0) return;
+    const unknown = { count: summary.attachments, knownBytes: 0, unknown: summary.attachments, missing: 0 };
+    if (load === undefined) {
+      setTotals({ for: summary, totals: unknown });
+      return;
+    }
+    let cancelled = false;
+    const report = (next: AttachmentTotals) => {
+      if (!cancelled) setTotals({ for: summary, totals: next });
+    };
+    measureAttachments(summary.keys, summary.attachments, load, report, () => cancelled).then(report, () =>
+      report(unknown),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [summary, load]);
+  return totals !== undefined && totals.for === summary ? totals.totals : undefined;
+}
+
 /** "Create 12 drafts for 10 customers, with 15 PDFs?" — nothing starts without it. */
-export function ConfirmBatch({ summary, onConfirm, onCancel, language }: ConfirmBatchProps) {
+export function ConfirmBatch({ summary, onConfirm, onCancel, loadAttachments, language }: ConfirmBatchProps) {
   const t = messagesFor(language);
+  const totals = useAttachmentTotals(summary, loadAttachments);
+  useReturnFocus(summary !== undefined);
   return (
     <Dialog
       open={summary !== undefined}
@@ -43,11 +78,17 @@ export function ConfirmBatch({ summary, onConfirm, onCancel, language }: Confirm
                 )}
               </p>
               {summary.mode !== 'handled' && (
-                <p>
+                <p data-testid="confirm-attachments" aria-live="polite">
                   {summary.attachments > 0
-                    ? t.confirmAttachments(formatCount(summary.attachments, language))
+                    ? t.confirmAttachments(
+                        summary.attachments,
+                        totals !== undefined ? describeAttachmentSize(totals, language) : undefined,
+                      )
                     : t.confirmNoAttachments}
                 </p>
+              )}
+              {summary.mode !== 'handled' && totals !== undefined && totals.missing > 0 && (
+                <p>{t.confirmMissingPdfs(totals.missing)}</p>
               )}
               {summary.mode === 'handled' && <p>{t.confirmHandledNote}</p>}
             </DialogContent>

@@ -113,7 +113,7 @@ export function HomeView({ state, actions, language }: HomeViewProps) {
           <ul className={styles.details}>
             {plan.kind === 'invalid_setup' ? (
               plan.problems.map((problem) => (
-                <li key={`${problem.path}|${problem.message}`}>{problem.message}</li>
+                <li key={`${problem.path}|${problem.message}`}>{t.setupProblem(problem)}</li>
               ))
             ) : (
               <li>{plan.detail}</li>
@@ -366,6 +366,7 @@ function PlannedHome({
             summary={confirm}
             onConfirm={start}
             onCancel={() => setConfirm(undefined)}
+            loadAttachments={actions.loadAttachments}
             language={language}
           />
         </Suspense>

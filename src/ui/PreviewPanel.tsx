@@ -20,9 +20,11 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import { formatMoney } from '../domain/money';
-import { renderEmail, type RenderedEmail } from '../domain/render-email';
+import { escapeHtml, renderEmail, type RenderedEmail } from '../domain/render-email';
+import { describeAttachmentSize, totalAttachments } from './attachment-sizes';
 import { formatBytes, messagesFor, type UiLanguage } from './i18n';
 import type { AttachmentInfo, CommunicationDetail } from './model';
+import { useReturnFocus } from './use-return-focus';
 
 const useStyles = makeStyles({
   // 100% of the viewport without its scrollbar (Fluent's "full" is 100vw, which runs under it).
@@ -64,9 +66,12 @@ const useStyles = makeStyles({
   },
 });
 
-/** The rendered body as a standalone page for the frame: white paper, like a mail client shows it. */
-export function emailDocument(rendered: Pick<RenderedEmail, 'html' | 'language'>): string {
-  return `<!doctype html><html lang="${rendered.language}"><head><meta charset="utf-8"><style>body{margin:12px;background:#fff;color:#201f1e}table{max-width:100%}</style></head><body>${rendered.html}</body></html>`;
+/**
+ * The rendered body as a standalone page for the frame: white paper, like a mail client shows it, in the
+ * e-mail's language and titled with its subject (what a screen reader announces on entering the frame).
+ */
+export function emailDocument(rendered: Pick<RenderedEmail, 'html' | 'language' | 'subject'>): string {
+  return `<!doctype html><html lang="${escapeHtml(rendered.language)}"><head><meta charset="utf-8"><title>${escapeHtml(rendered.subject)}</title><style>body{margin:12px;background:#fff;color:#201f1e}table{max-width:100%}</style></head><body>${rendered.html}</body></html>`;
 }
 
 export interface PreviewPanelProps {
@@ -95,7 +100,6 @@ function AttachmentList({
   const styles = useStyles();
   const t = messagesFor(language);
   const missing = files.filter((file) => file.missing === true);
-  const size = files.reduce((sum, file) => sum + (file.size ?? 0), 0);
   const list = (
     <ul className={styles.attachments} data-testid="preview-attachments">
       {files.map((file) => (
@@ -115,7 +119,7 @@ function AttachmentList({
   return (
     <>
       <span data-testid="preview-attachments-summary">
-        {t.attachmentsSummary(files.length, formatBytes(size, language))}
+        {t.attachmentsSummary(files.length, describeAttachmentSize(totalAttachments(files), language))}
       </span>
       {missing.length > 0 && (
         <div className={styles.warning}>{t.missingPdfs(missing.map((file) => file.fileName).join(', '))}</div>
@@ -197,6 +201,7 @@ export function PreviewPanel({
   const files = attachments !== undefined && attachments.key === previewKey ? attachments.list : undefined;
   const expectsAttachments = detail?.setup.attachInvoicePdfs === true;
   const test = testState !== undefined && testState.key === previewKey ? testState : undefined;
+  useReturnFocus(previewKey !== undefined);
 
   return (
     <OverlayDrawer

@@ -25,7 +25,7 @@ import { minorUnitDigits } from '../domain/money';
 import { validateSetup } from '../domain/setup';
 import { ConnectionSettings } from './ConnectionSettings';
 import { formatAmountInput, parseAmountInput } from './filters';
-import { settingsMessagesFor, type UiLanguage } from './i18n';
+import { messagesFor, settingsMessagesFor, type UiLanguage } from './i18n';
 import { LevelsEditor } from './LevelsEditor';
 import type { PaneActions, PaneState, SaveSetupResult, SetupDocument } from './model';
 import { parseList, sortLevels, type SetupDraft } from './setup-draft';
@@ -46,6 +46,7 @@ type SaveState =
 export function SettingsView({ state, actions, language }: SettingsViewProps) {
   const styles = useSettingsStyles();
   const t = settingsMessagesFor(language);
+  const common = messagesFor(language);
   const [document, setDocument] = useState<SetupDocument | null | undefined>();
   const [draft, setDraft] = useState<SetupDraft | undefined>();
   const [save, setSave] = useState<SaveState>({ phase: 'idle' });
@@ -242,7 +243,9 @@ export function SettingsView({ state, actions, language }: SettingsViewProps) {
             <MessageBarTitle>{t.problemsHeading}</MessageBarTitle>
             <ul className={styles.list}>
               {validation.error.map((problem) => (
-                <li key={`${problem.path}|${problem.message}`}>{problem.message}</li>
+                <li key={`${problem.path}|${problem.message}`}>
+                  {common.setupProblem(problem, (index) => draft.levels[index]?.name)}
+                </li>
               ))}
             </ul>
           </MessageBarBody>

@@ -205,6 +205,7 @@ export function TextsEditor({ draft, onChange, editable, loadSample, language }:
             <iframe
               title={t.previewHeading}
               sandbox=""
+              data-testid="text-preview-frame"
               srcDoc={emailDocument(preview)}
               style={{
                 width: '100%',

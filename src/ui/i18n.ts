@@ -4,6 +4,7 @@
  * offices. Numbers, money and dates are formatted per language by Intl.
  */
 import type { AgingBucket } from '../domain/aging';
+import type { SetupProblem } from '../domain/setup';
 import type { SkipReason } from '../domain/types';
 import type { BatchMode, SyncFailure, SyncStep } from './model';
 
@@ -103,6 +104,11 @@ export interface Messages {
   readonly emptyCacheFailed: string;
   readonly invalidSetup: string;
   readonly invalidSetupHint: string;
+  /**
+   * One problem of the reminder setup (the domain's reason code and its parameters) as a sentence.
+   * `levelName` gives a level's name by its position, where the caller has the setup being edited.
+   */
+  readonly setupProblem: (problem: SetupProblem, levelName?: (index: number) => string | undefined) => string;
   readonly loadFailed: string;
   readonly startFailed: string;
 
@@ -188,7 +194,9 @@ export interface Messages {
   readonly confirmTitle: (mode: BatchMode) => string;
   readonly confirmBody: (mode: BatchMode, emails: string, customers: string) => string;
   readonly customersCount: (count: number) => string;
-  readonly confirmAttachments: (count: string) => string;
+  /** `size`: the attachments' size (`attachmentsSize`), or undefined while it is being measured. */
+  readonly confirmAttachments: (count: number, size: string | undefined) => string;
+  readonly confirmMissingPdfs: (count: number) => string;
   readonly confirmNoAttachments: string;
   readonly confirmHandledNote: string;
   readonly confirmButton: (mode: BatchMode) => string;
@@ -223,7 +231,13 @@ export interface Messages {
   readonly sizeUnknown: string;
   readonly missingPdf: string;
   readonly missingPdfs: (files: string) => string;
+  /** `size`: the attachments' size (`attachmentsSize`). */
   readonly attachmentsSummary: (count: number, size: string) => string;
+  /**
+   * The size of `count` PDFs: `knownSize` for those measured, and how many are of unknown size (never
+   * guessed): "2,1 MB in totale", "2,1 MB + 1 di dimensione sconosciuta".
+   */
+  readonly attachmentsSize: (knownSize: string, unknown: number, count: number) => string;
   readonly showList: string;
   readonly bodyFrameTitle: string;
   readonly leaveOut: string;
@@ -247,6 +261,87 @@ export interface Messages {
   readonly allPaid: string;
   readonly openMessage: string;
   readonly csvHeader: readonly string[];
+}
+
+/** A level named in a setup problem: by its name when the caller knows it, else its id, else its position. */
+function problemLevel(
+  index: number | undefined,
+  id: string | undefined,
+  levelName: ((index: number) => string | undefined) | undefined,
+  position: (n: number) => string,
+): string {
+  const name = index !== undefined ? levelName?.(index) : undefined;
+  if (name !== undefined && name.trim() !== '') return `“${name}”`;
+  if (id !== undefined) return `“${id}”`;
+  return position((index ?? 0) + 1);
+}
+
+function setupProblemIt(problem: SetupProblem, levelName?: (index: number) => string | undefined): string {
+  const level = `Livello ${problemLevel(problem.levelIndex, problem.levelId, levelName, (n) => `n. ${n}`)}`;
+  switch (problem.code) {
+    case 'not_an_object':
+      return 'La configurazione dei solleciti non è nel formato previsto.';
+    case 'no_levels':
+      return 'Serve almeno un livello di sollecito.';
+    case 'level_not_an_object':
+      return `${level}: non è nel formato previsto.`;
+    case 'level_id_missing':
+      return `${level}: manca il codice (ogni livello ne ha uno, diverso dagli altri).`;
+    case 'level_id_empty':
+      return `${level}: il codice è vuoto (ogni livello ne ha uno, diverso dagli altri).`;
+    case 'level_id_repeated':
+      return `${level}: il codice “${problem.id}” è già usato da un altro livello.`;
+    case 'level_days_not_integer':
+      return `${level}: i giorni dalla scadenza devono essere un numero intero.`;
+    case 'level_days_shared':
+      return `${level}: ha gli stessi giorni dalla scadenza (${problem.days}) del livello ${problemLevel(problem.otherIndex, problem.otherLevelId, levelName, (n) => `n. ${n}`)}; due livelli non possono coincidere.`;
+    case 'recurrence_not_on_last_level':
+      return `${level}: la ripetizione è possibile solo sull’ultimo livello (quello con più giorni).`;
+    case 'recur_every_days_invalid':
+      return `${level}: “Ripeti ogni (giorni)” deve essere un numero intero, almeno 1.`;
+    case 'recur_max_count_without_every':
+      return `${level}: per limitare le ripetizioni indica prima ogni quanti giorni ripetere.`;
+    case 'recur_max_count_invalid':
+      return `${level}: “Ripetizioni al massimo” deve essere un numero intero, almeno 1.`;
+    case 'field_not_whole_number':
+      return problem.field === 'minDaysBetween'
+        ? '“Giorni minimi tra due solleciti” deve essere un numero intero, zero o più.'
+        : 'L’importo minimo non può essere negativo.';
+  }
+}
+
+function setupProblemEn(problem: SetupProblem, levelName?: (index: number) => string | undefined): string {
+  const level = `Level ${problemLevel(problem.levelIndex, problem.levelId, levelName, (n) => `#${n}`)}`;
+  switch (problem.code) {
+    case 'not_an_object':
+      return 'The reminder setup is not in the expected format.';
+    case 'no_levels':
+      return 'At least one reminder level is needed.';
+    case 'level_not_an_object':
+      return `${level}: it is not in the expected format.`;
+    case 'level_id_missing':
+      return `${level}: the code is missing (every level has one of its own).`;
+    case 'level_id_empty':
+      return `${level}: the code is empty (every level has one of its own).`;
+    case 'level_id_repeated':
+      return `${level}: the code “${problem.id}” is already used by another level.`;
+    case 'level_days_not_integer':
+      return `${level}: the days from the due date must be a whole number.`;
+    case 'level_days_shared':
+      return `${level}: it has the same days from the due date (${problem.days}) as level ${problemLevel(problem.otherIndex, problem.otherLevelId, levelName, (n) => `#${n}`)}; two levels cannot coincide.`;
+    case 'recurrence_not_on_last_level':
+      return `${level}: only the last level (the one with the most days) can repeat.`;
+    case 'recur_every_days_invalid':
+      return `${level}: “Repeat every (days)” must be a whole number, at least 1.`;
+    case 'recur_max_count_without_every':
+      return `${level}: to cap the repetitions, first say every how many days to repeat.`;
+    case 'recur_max_count_invalid':
+      return `${level}: “Repeat at most” must be a whole number, at least 1.`;
+    case 'field_not_whole_number':
+      return problem.field === 'minDaysBetween'
+        ? '“Minimum days between two reminders” must be a whole number, 0 or more.'
+        : 'The minimum amount cannot be negative.';
+  }
 }
 
 const it: Messages = {
@@ -320,6 +415,7 @@ const it: Messages = {
   invalidSetup: 'La configurazione dei solleciti non è valida',
   invalidSetupHint:
     'Nessun sollecito può essere preparato finché non viene corretta. Gli amministratori possono correggerla in Impostazioni.',
+  setupProblem: setupProblemIt,
   loadFailed: 'Impossibile preparare i solleciti',
   startFailed: 'Solleciti non è riuscito ad avviarsi',
 
@@ -448,7 +544,13 @@ const it: Messages = {
           ? `1 sollecito per ${customers} verrà registrato come inviato, senza inviare alcuna e-mail.`
           : `${emails} solleciti per ${customers} verranno registrati come inviati, senza inviare alcuna e-mail.`,
   customersCount: (count) => (count === 1 ? '1 cliente' : `${formatCount(count, 'it')} clienti`),
-  confirmAttachments: (count) => `Allegati: ${count} PDF delle fatture.`,
+  confirmAttachments: (count, size) =>
+    `Allegati: ${count === 1 ? '1 PDF della fattura' : `${formatCount(count, 'it')} PDF delle fatture`}` +
+    (size === undefined ? ' (dimensione in calcolo…).' : `, ${size}.`),
+  confirmMissingPdfs: (count) =>
+    count === 1
+      ? '1 PDF non è disponibile nell’ERP: l’e-mail che lo allega non verrà creata.'
+      : `${formatCount(count, 'it')} PDF non sono disponibili nell’ERP: le e-mail che li allegano non verranno create.`,
   confirmNoAttachments: 'Nessun allegato.',
   confirmHandledNote: 'Usalo per i solleciti fatti per telefono o già registrati altrove.',
   confirmButton: (mode) => ({ draft: 'Crea bozze', send: 'Invia', handled: 'Segna come gestiti' })[mode],
@@ -519,7 +621,13 @@ const it: Messages = {
   sizeUnknown: 'dimensione in verifica…',
   missingPdf: 'PDF non disponibile nell’ERP',
   missingPdfs: (files) => `PDF non disponibili nell’ERP: ${files}`,
-  attachmentsSummary: (count, size) => `${count} PDF, ${size} in totale`,
+  attachmentsSummary: (count, size) => `${formatCount(count, 'it')} PDF, ${size}`,
+  attachmentsSize: (knownSize, unknown, count) =>
+    unknown === 0
+      ? `${knownSize} in totale`
+      : unknown >= count
+        ? 'di dimensione sconosciuta'
+        : `${knownSize} + ${formatCount(unknown, 'it')} di dimensione sconosciuta`,
   showList: 'Elenco',
   bodyFrameTitle: 'Testo dell’e-mail come lo riceverà il cliente',
   leaveOut: 'Escludi dal giro di oggi',
@@ -628,6 +736,7 @@ const en: Messages = {
   invalidSetup: 'The reminder setup is not valid',
   invalidSetupHint:
     'No reminder can be prepared until it is fixed. The administrators can fix it in Settings.',
+  setupProblem: setupProblemEn,
   loadFailed: 'Could not prepare the reminders',
   startFailed: 'Solleciti could not start',
 
@@ -750,7 +859,13 @@ const en: Messages = {
         : `${one ? '1 reminder' : `${emails} reminders`} for ${customers} will be recorded as sent, without sending any e-mail.`;
   },
   customersCount: (count) => (count === 1 ? '1 customer' : `${formatCount(count, 'en')} customers`),
-  confirmAttachments: (count) => `Attachments: ${count} invoice PDFs.`,
+  confirmAttachments: (count, size) =>
+    `Attachments: ${count === 1 ? '1 invoice PDF' : `${formatCount(count, 'en')} invoice PDFs`}` +
+    (size === undefined ? ' (working out the size…).' : `, ${size}.`),
+  confirmMissingPdfs: (count) =>
+    count === 1
+      ? '1 PDF is not available in the ERP: the e-mail that attaches it will not be created.'
+      : `${formatCount(count, 'en')} PDFs are not available in the ERP: the e-mails that attach them will not be created.`,
   confirmNoAttachments: 'No attachments.',
   confirmHandledNote: 'Use it for reminders made by phone, or already recorded elsewhere.',
   confirmButton: (mode) => ({ draft: 'Create drafts', send: 'Send', handled: 'Mark as handled' })[mode],
@@ -821,7 +936,13 @@ const en: Messages = {
   sizeUnknown: 'checking size…',
   missingPdf: 'PDF not available in the ERP',
   missingPdfs: (files) => `PDFs not available in the ERP: ${files}`,
-  attachmentsSummary: (count, size) => `${count} PDFs, ${size} in all`,
+  attachmentsSummary: (count, size) => `${formatCount(count, 'en')} PDFs, ${size}`,
+  attachmentsSize: (knownSize, unknown, count) =>
+    unknown === 0
+      ? `${knownSize} in all`
+      : unknown >= count
+        ? 'size unknown'
+        : `${knownSize} + ${formatCount(unknown, 'en')} of unknown size`,
   showList: 'List',
   bodyFrameTitle: 'The e-mail as the customer will receive it',
   leaveOut: 'Leave out of today’s run',

@@ -10,7 +10,7 @@
  *
  * The bundle sizes go to .cache/bench-web/sizes.json for pane.spec.ts.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
@@ -48,7 +48,9 @@ const sizeOf = (dir: string, file: string): FileSize => {
 };
 
 const entryJs = (stats: StatsCompilation, entry: string): string[] =>
-  (stats.entrypoints?.[entry]?.assets ?? []).map((asset) => asset.name).filter((name) => name.endsWith('.js'));
+  (stats.entrypoints?.[entry]?.assets ?? [])
+    .map((asset) => asset.name)
+    .filter((name) => name.endsWith('.js'));
 
 function bundleSizes(dist: StatsCompilation, harness: StatsCompilation): BundleSizes {
   const distDir = path.join(BENCH_WEB_DIR, 'dist');
@@ -60,7 +62,8 @@ function bundleSizes(dist: StatsCompilation, harness: StatsCompilation): BundleS
       .filter((chunk) => (chunk.names ?? []).some((name) => name.includes('planner')))
       .flatMap((chunk) => chunk.files ?? []),
   );
-  const js = (dist.assets ?? []).map((asset) => asset.name).filter((name) => name.endsWith('.js'));
+  // Every script the build wrote (read from the folder: webpack's stats may group assets).
+  const js = readdirSync(distDir).filter((name) => name.endsWith('.js'));
   const of = (files: Iterable<string>): FileSize[] => [...files].sort().map((file) => sizeOf(distDir, file));
   return {
     firstLoad: of(first),
@@ -119,7 +122,9 @@ export async function buildBenchWeb(): Promise<BundleSizes> {
     plugins: [
       page('empty'),
       page('harness'),
-      ...(withDevIdentity(production.plugins) ?? []).filter((plugin) => plugin instanceof webpack.DefinePlugin),
+      ...(withDevIdentity(production.plugins) ?? []).filter(
+        (plugin) => plugin instanceof webpack.DefinePlugin,
+      ),
     ],
   };
 
@@ -132,7 +137,8 @@ export async function buildBenchWeb(): Promise<BundleSizes> {
       else resolve(result);
     });
   });
-  if (stats.hasErrors()) throw new Error(`The benchmark pages do not build:\n${stats.toString('errors-only')}`);
+  if (stats.hasErrors())
+    throw new Error(`The benchmark pages do not build:\n${stats.toString('errors-only')}`);
   const [distStats, , harnessStats] = stats.stats.map((one) =>
     one.toJson({ all: false, assets: true, chunks: true, entrypoints: true, warnings: true }),
   );

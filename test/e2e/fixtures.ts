@@ -5,7 +5,8 @@
  * IndexedDB) whose pane is pointed at this worker's servers through the user's connection settings
  * (localStorage), with office.js served from node_modules and every other outside request refused.
  */
-import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { startErpServer, ERP_TIME_ZONE, type RunningErpServer } from '../../dev/erp/server';
@@ -44,6 +45,11 @@ export interface PaneHelpers {
   open(options?: PaneOptions): Promise<void>;
   /** Saves a full-page screenshot under test/e2e/screenshots/. */
   screenshot(name: string): Promise<string>;
+  /**
+   * axe-core's violations on the page as it is now, one line each (rule, impact, where): empty when
+   * there are none. axe is injected from node_modules (no network).
+   */
+  axe(): Promise<string[]>;
 }
 
 const localhost = (url: string): string => url.replace('127.0.0.1', 'localhost');
@@ -72,6 +78,53 @@ export async function prepareContext(context: BrowserContext, stack: Stack): Pro
       return route.fallback();
     return route.abort('blockedbyclient');
   });
+}
+
+/**
+ * The rendered e-mail is shown in a `sandbox=""` frame (no scripts: ERP text never runs in the pane), and
+ * axe cannot run in a frame without scripts: at best it leaves the content out without a word (tried: an
+ * image without alt text in one goes unreported), at worst its frame.evaluate never returns (seen under
+ * load). So such frames are excluded from the pane's check, the spec checks their title itself, and the
+ * e-mail is checked on its own, as a page (`axeViolations(page, 'fragment')`) — rather than loosening the
+ * sandbox for the test, which would test another pane.
+ */
+const SANDBOXED_FRAMES = 'iframe[sandbox=""]';
+
+/**
+ * Fluent's focus management (tabster) puts `<i tabindex="0" aria-hidden="true" data-tabster-dummy>`
+ * around focus traps and arrow-key groups: they hand focus on at once and are hidden so screen readers do
+ * not announce them. axe's aria-hidden-focus flags them; it is a known false positive (microsoft/tabster#288,
+ * microsoft/accessibility-insights-web#7605 suppresses it the same way), so only those nodes of only that
+ * rule are dropped.
+ */
+const isTabsterDummy = (ruleId: string, html: string): boolean =>
+  ruleId === 'aria-hidden-focus' && /^<i\b[^>]*\bdata-tabster-dummy=/.test(html);
+
+const describeViolations = (results: Awaited<ReturnType<AxeBuilder['analyze']>>): string[] =>
+  results.violations.flatMap((violation) =>
+    violation.nodes
+      .filter((node) => !isTabsterDummy(violation.id, node.html))
+      .map(
+        (node) =>
+          `${violation.id} (${violation.impact ?? '?'}): ${violation.help} at ${node.target.join(' > ')} — ${
+            node.failureSummary?.split('\n').slice(1).join(' ').trim() ?? ''
+          } [${node.html.slice(0, 160)}]`,
+      ),
+  );
+
+/**
+ * axe's violations on the page, sandboxed frames left out (see SANDBOXED_FRAMES). `document`:
+ * every rule, for the pane; `fragment`: the WCAG rules only, for an e-mail body, which a mail client shows
+ * inside its own page (so page-level best practices — one main landmark, an h1, regions — do not apply).
+ */
+export async function axeViolations(
+  page: Page,
+  kind: 'document' | 'fragment' = 'document',
+): Promise<string[]> {
+  const builder = new AxeBuilder({ page });
+  if (kind === 'fragment') builder.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']);
+  else builder.exclude(SANDBOXED_FRAMES);
+  return describeViolations(await builder.analyze());
 }
 
 export const test = base.extend<{ pane: PaneHelpers }, { stack: Stack }>({
@@ -118,8 +171,9 @@ export const test = base.extend<{ pane: PaneHelpers }, { stack: Stack }>({
         await page.screenshot({ path: file });
         return file;
       },
+      axe: () => axeViolations(page),
     });
   },
 });
 
-export { expect, type Page };
+export { expect, type Locator, type Page };

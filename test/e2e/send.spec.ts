@@ -40,6 +40,10 @@ test('creating drafts for the visible reminders puts them in Drafts, tagged, and
   await expect(dialog).toContainText(
     visible === 1 ? 'Verrà creata 1 bozza' : `Verranno create ${visible} bozze`,
   );
+  // The PDFs' total size, measured from the ERP while the dialog is open (the demo ERP has every PDF).
+  await expect(dialog.getByTestId('confirm-attachments')).toHaveText(
+    /^Allegati: (1 PDF della fattura|\d+ PDF delle fatture), \d+(,\d)? (KB|MB) in totale\.$/,
+  );
   await pane.screenshot('confirm-drafts-400');
   await dialog.getByRole('button', { name: 'Crea bozze' }).click();
 

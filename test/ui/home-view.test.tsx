@@ -29,6 +29,16 @@ function Harness({ initial, actions }: { initial: PaneState; actions: PaneAction
   );
 }
 
+/**
+ * An action button that cannot be used now: announced as unavailable and doing nothing when pressed, yet
+ * still focusable (so the focus given back after a dialog is not lost, and Tab finds it).
+ */
+function expectUnavailable(button: HTMLElement): void {
+  expect(button.getAttribute('aria-disabled')).toBe('true');
+  fireEvent.click(button);
+  expect(screen.queryByRole('alertdialog')).toBeNull();
+}
+
 const rowNames = () =>
   screen.getAllByTestId('reminder-row').map((row) => within(row).getAllByRole('button')[0]?.textContent);
 
@@ -49,8 +59,8 @@ test('with nothing selected the actions are for everything visible; the confirma
 
   fireEvent.click(screen.getByRole('button', { name: 'Crea bozze' }));
   const dialog = await screen.findByRole('alertdialog');
-  expect(within(dialog).getByTestId('confirm-body').textContent).toBe(
-    'Verranno create 4 bozze nella cartella Bozze, per 3 clienti.Allegati: 5 PDF delle fatture.',
+  expect(within(dialog).getByTestId('confirm-body').textContent).toMatch(
+    /^Verranno create 4 bozze nella cartella Bozze, per 3 clienti\.Allegati: 5 PDF delle fatture[,( ]/,
   );
   expect(actions.calls.filter(([name]) => name === 'startBatch')).toEqual([]);
 
@@ -104,7 +114,7 @@ test('a user who is not enabled gets the read-only banner naming the administrat
     'Sola letturaviewer@solleciti.example non è tra gli utenti abilitati ai solleciti: puoi consultare l’elenco, ma non creare bozze, inviare o segnare come gestito. Possono abilitarti gli amministratori: admin@solleciti.example.',
   );
   expect(screen.queryAllByRole('checkbox')).toEqual([]);
-  expect((screen.getByRole('button', { name: 'Crea bozze' }) as HTMLButtonElement).disabled).toBe(true);
+  expectUnavailable(screen.getByRole('button', { name: 'Crea bozze' }));
 });
 
 test('without the mail side the buttons are off and say why', () => {
@@ -115,7 +125,7 @@ test('without the mail side the buttons are off and say why', () => {
     />,
   );
   expect(screen.getByTestId('mail-unavailable').textContent).toContain('L’invio non è ancora disponibile');
-  expect((screen.getByRole('button', { name: 'Crea bozze' }) as HTMLButtonElement).disabled).toBe(true);
+  expectUnavailable(screen.getByRole('button', { name: 'Crea bozze' }));
 });
 
 test('the preview shows subject, recipients, attachments and the body in a sandboxed frame, ERP text escaped', async () => {
@@ -183,7 +193,7 @@ test('a running batch shows sent / failed / remaining, the time left, and each f
   );
   expect(within(panel).getByRole('button', { name: 'Interrompi' })).toBeTruthy();
   // While it runs, no other batch can start.
-  expect((screen.getByRole('button', { name: 'Crea bozze' }) as HTMLButtonElement).disabled).toBe(true);
+  expectUnavailable(screen.getByRole('button', { name: 'Crea bozze' }));
 });
 
 test('a finished batch with failures offers to retry them; a stopped one says why and offers to resume', () => {

@@ -50,9 +50,11 @@ test('a new level becomes the last one: the old last level’s repetition is the
 
   expect(screen.getAllByTestId('level-card')).toHaveLength(4);
   const problems = await screen.findByTestId('setup-problems');
+  // In the clerk's language, naming the level as the editor does (the domain's English is for logs).
   expect(problems.textContent).toContain(
-    'level "L3": recurEveryDays is allowed only on the last level (the one with the highest days)',
+    'Livello “Sollecito”: la ripetizione è possibile solo sull’ultimo livello (quello con più giorni).',
   );
+  expect(problems.textContent).not.toContain('recurEveryDays');
   expect((screen.getByRole('button', { name: 'Salva nell’ERP' }) as HTMLButtonElement).disabled).toBe(true);
 
   // Taking the repetition off the old last level makes the setup valid again.
