@@ -48,15 +48,15 @@ describe('AUTH_MODE=dev (development builds)', () => {
     expect(calls).toEqual([
       {
         url: 'http://localhost:4200/dev/token',
-        body: { user: 'crediti@solleciti-demo.example', audience: 'graph' },
+        body: { user: 'marta.rossi@solleciti.example', audience: 'graph' },
       },
       {
         url: 'http://localhost:4100/dev/token',
-        body: { user: 'crediti@solleciti-demo.example', audience: 'erp' },
+        body: { user: 'marta.rossi@solleciti.example', audience: 'erp' },
       },
     ]);
-    await expect(auth.signIn()).resolves.toEqual({ username: 'crediti@solleciti-demo.example' });
-    expect(auth.identifiers()).toEqual({ userPrincipalName: 'crediti@solleciti-demo.example' });
+    await expect(auth.signIn()).resolves.toEqual({ username: 'marta.rossi@solleciti.example' });
+    expect(auth.identifiers()).toEqual({ userPrincipalName: 'marta.rossi@solleciti.example' });
   });
 
   it('cannot be created for a production build', () => {

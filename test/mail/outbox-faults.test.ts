@@ -144,7 +144,14 @@ test('a draft written before a payment is brought up to date before it is sent',
 });
 
 /** A token with a broken signature: its last character changed (to another one, whatever it was). */
-const tamper = (token: string): string => token.slice(0, -1) + (token.endsWith('x') ? 'y' : 'x');
+/**
+ * Breaks the token's signature: its first character changed (all six bits of a base64url character count
+ * there; the last character of a 32-byte signature carries two unused bits, so changing it may not).
+ */
+const tamper = (token: string): string => {
+  const at = token.lastIndexOf('.') + 1;
+  return token.slice(0, at) + (token[at] === 'A' ? 'B' : 'A') + token.slice(at + 1);
+};
 
 test('tokens expiring in the middle of a batch are renewed once and the batch goes on; a token refused again stops it in place', async () => {
   // Like MSAL's cache: the same token until Graph refuses it (401), then a fresh one — here valid 1 s.
