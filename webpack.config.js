@@ -107,6 +107,7 @@ module.exports = async (env = {}, argv = {}) => {
         filename: 'taskpane.html',
         chunks: ['taskpane'],
         scriptLoading: 'defer',
+        templateParameters: { officeJs: true },
       }),
       new HtmlWebpackPlugin({
         template: './src/taskpane/dialog.html',
@@ -114,6 +115,28 @@ module.exports = async (env = {}, argv = {}) => {
         chunks: ['dialog'],
         scriptLoading: 'defer',
       }),
+      // Development only: the demo page `npm start` opens — the pane (a copy without office.js) in a 360 px frame
+      // beside the simulator's mailbox.
+      ...(production
+        ? []
+        : [
+            new HtmlWebpackPlugin({
+              template: './src/taskpane/taskpane.html',
+              filename: 'demo-pane.html',
+              chunks: ['taskpane'],
+              scriptLoading: 'defer',
+              templateParameters: { officeJs: false },
+            }),
+            new HtmlWebpackPlugin({
+              template: './src/demo/demo.html',
+              filename: 'demo.html',
+              inject: false,
+              templateParameters: {
+                mailboxOrigin: `http://localhost:${Number(process.env.GRAPH_SIM_PORT ?? 4200)}`,
+                demoUser: encodeURIComponent(process.env.DEV_USER ?? 'marta.rossi@solleciti.example'),
+              },
+            }),
+          ]),
       new DefinePlugin({
         __SOLLECITI_PRODUCTION__: JSON.stringify(production),
         __SOLLECITI_BUILD_ENV__: JSON.stringify(buildEnv),

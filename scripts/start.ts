@@ -80,14 +80,14 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => stopAll(0));
   for (const service of services) run(service);
   await Promise.all(services.map((service) => waitUntilReady(service, 180_000)));
-  const pane = `${https ? 'https' : 'http'}://localhost:3000/taskpane.html`;
+  const demo = `${https ? 'https' : 'http'}://localhost:3000/${https ? 'taskpane.html' : 'demo.html'}`;
   console.log(
     [
       '',
-      'Solleciti is running:',
-      `  task pane       ${pane}`,
-      '  demo ERP        http://localhost:4100/api/v1  (curl -H "Authorization: Bearer demo" http://localhost:4100/api/v1/open-items)',
-      ...(services.some((s) => s.name === 'graph') ? ['  mailbox (sim)   http://localhost:4200/'] : []),
+      `Solleciti is running: open ${demo}`,
+      https
+        ? '  (the task pane for sideloading into Outlook; `npm start` without --https opens the demo page)'
+        : '  (the task pane in a 360 px frame beside the simulated mailbox; demo ERP on port 4100, Graph simulator on 4200)',
       'Ctrl+C stops everything.',
       '',
     ].join('\n'),
