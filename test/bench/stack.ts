@@ -7,15 +7,12 @@
  * every other outside request refused.
  */
 import { test as base, type BrowserContext } from '@playwright/test';
-import path from 'node:path';
 import { ERP_TIME_ZONE, startErpServer, type RunningErpServer } from '../../dev/erp/server';
 import { startGraphSim, type GraphSim } from '../../dev/graph-sim';
 import { todayInTimeZone } from '../../src/domain/calendar';
+import { prepareContext } from '../e2e/fixtures';
 import { serveDirectory, type StaticServer } from '../e2e/static-server';
 import { BENCH_WEB_DIR } from './build-web';
-
-const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/';
-const OFFICE_DIST = path.resolve(__dirname, '../../node_modules/@microsoft/office-js/dist');
 
 /** The demo ERP's own size (`npm start`): ~300 customers, ~3 000 open items. */
 export const DEMO = { seed: 1, customers: 300, items: 3000 } as const;
@@ -40,27 +37,6 @@ export interface BenchStack {
 }
 
 const localhost = (url: string): string => url.replace('127.0.0.1', 'localhost');
-
-async function prepareContext(context: BrowserContext, stack: BenchStack): Promise<void> {
-  await context.addInitScript(
-    ({ erpUrl, graphUrl }) => {
-      window.localStorage.setItem('solleciti.config.ERP_BASE_URL', erpUrl);
-      window.localStorage.setItem('solleciti.config.GRAPH_BASE_URL', `${graphUrl}/v1.0`);
-    },
-    { erpUrl: stack.erpUrl, graphUrl: stack.graphUrl },
-  );
-  await context.route('**/*', async (route) => {
-    const url = route.request().url();
-    if (url.startsWith(OFFICE_CDN)) {
-      const file = path.join(OFFICE_DIST, new URL(url).pathname.slice(new URL(OFFICE_CDN).pathname.length));
-      if (!file.startsWith(OFFICE_DIST)) return route.abort();
-      return route.fulfill({ path: file }).catch(() => route.fulfill({ status: 404, body: '' }));
-    }
-    if (/^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(url) || url.startsWith('data:') || url.startsWith('blob:'))
-      return route.fallback();
-    return route.abort('blockedbyclient');
-  });
-}
 
 export const test = base.extend<{ prepare: (context: BrowserContext) => Promise<void> }, { stack: BenchStack }>({
   stack: [

@@ -55,7 +55,10 @@ export interface PaneHelpers {
 const localhost = (url: string): string => url.replace('127.0.0.1', 'localhost');
 
 /** Points a context's pane at the stack, serves office.js locally, and refuses everything else outside. */
-export async function prepareContext(context: BrowserContext, stack: Stack): Promise<void> {
+export async function prepareContext(
+  context: BrowserContext,
+  stack: Pick<Stack, 'erpUrl' | 'graphUrl'>,
+): Promise<void> {
   await context.addInitScript(
     ({ erpUrl, graphUrl }) => {
       window.localStorage.setItem('solleciti.config.ERP_BASE_URL', erpUrl);
