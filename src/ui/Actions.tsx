@@ -21,6 +21,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { formatCount, messagesFor, type UiLanguage } from './i18n';
+import { buttonRow, spreadLine } from './layout-styles';
 import type { BatchMode, BatchView, MailAvailability } from './model';
 
 const useStyles = makeStyles({
@@ -35,20 +36,8 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  line: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    justifyContent: 'space-between',
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalXS,
-  },
-  buttons: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalXS,
-  },
+  line: spreadLine,
+  buttons: buttonRow,
   muted: { color: tokens.colorNeutralForeground3 },
   panel: {
     display: 'flex',

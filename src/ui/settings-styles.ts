@@ -1,5 +1,6 @@
 /** Styles shared by the settings view's parts. */
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { buttonRow, spreadLine } from './layout-styles';
 
 export const useSettingsStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL },
@@ -26,20 +27,8 @@ export const useSettingsStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
   },
-  line: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    justifyContent: 'space-between',
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalXS,
-  },
-  buttons: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalXS,
-  },
+  line: spreadLine,
+  buttons: buttonRow,
   saveBar: {
     position: 'sticky',
     bottom: 0,
