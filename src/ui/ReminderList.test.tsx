@@ -15,7 +15,7 @@ import { validateSetup, type Setup } from '../domain/setup';
 import type { Customer, OpenItem } from '../domain/types';
 import { planDay } from '../taskpane/plan-snapshot';
 import type { PlanSnapshot, SkippedRow } from './model';
-import { ReminderList } from './ReminderList';
+import { ReminderList, type ReminderListProps } from './ReminderList';
 import { SkippedList } from './SkippedList';
 
 //        March 2026
@@ -95,6 +95,19 @@ function planToday(): PlanSnapshot & { skipped: readonly SkippedRow[] } {
 const inFluent = (ui: ReactElement) => render(<FluentProvider theme={webLightTheme}>{ui}</FluentProvider>);
 const none = new Set<string>();
 const noop = () => undefined;
+/** The list as the home view shows it: selectable, nothing selected or left out, in Italian, unless told. */
+const showList = (props: Pick<ReminderListProps, 'rows'> & Partial<ReminderListProps>) =>
+  inFluent(
+    <ReminderList
+      selected={none}
+      excluded={none}
+      selectable
+      onToggle={noop}
+      onOpen={noop}
+      language="it"
+      {...props}
+    />,
+  );
 
 // jsdom has no scrolling; the virtualized list asks for it on mount.
 beforeAll(() => {
@@ -105,17 +118,7 @@ afterEach(cleanup);
 describe('ReminderList', () => {
   test('shows one row per communication: customer, level badge, items, total and overdue days, most pressing first', () => {
     const { rows } = planToday();
-    inFluent(
-      <ReminderList
-        rows={rows}
-        selected={none}
-        excluded={none}
-        selectable
-        onToggle={noop}
-        onOpen={noop}
-        language="it"
-      />,
-    );
+    showList({ rows });
 
     const shown = screen.getAllByTestId('reminder-row');
     expect(shown).toHaveLength(3);
@@ -145,17 +148,7 @@ describe('ReminderList', () => {
 
   test('formats totals and counts for the UI language', () => {
     const { rows } = planToday();
-    inFluent(
-      <ReminderList
-        rows={rows}
-        selected={none}
-        excluded={none}
-        selectable
-        onToggle={noop}
-        onOpen={noop}
-        language="en"
-      />,
-    );
+    showList({ rows, language: 'en' });
 
     expect(screen.getByText('€12,345.60')).toBeTruthy();
     expect(screen.getByText('€10,250.50')).toBeTruthy();
@@ -168,17 +161,12 @@ describe('ReminderList', () => {
     const toggled: [string, boolean][] = [];
     const opened: string[] = [];
     const excluded = new Set([rows[2]?.key ?? '']);
-    inFluent(
-      <ReminderList
-        rows={rows}
-        selected={none}
-        excluded={excluded}
-        selectable
-        onToggle={(key, on) => toggled.push([key, on])}
-        onOpen={(key) => opened.push(key)}
-        language="it"
-      />,
-    );
+    showList({
+      rows,
+      excluded,
+      onToggle: (key, on) => toggled.push([key, on]),
+      onOpen: (key) => opened.push(key),
+    });
 
     fireEvent.click(screen.getAllByRole('checkbox', { name: 'Seleziona Rossi Srl' })[0] as HTMLElement);
     fireEvent.click(screen.getByRole('button', { name: 'Anteprima del sollecito a Verdi & Figli SpA' }));
@@ -199,17 +187,7 @@ describe('ReminderList', () => {
       key: `K${index}`,
       customerName: `Cliente ${index}`,
     }));
-    inFluent(
-      <ReminderList
-        rows={many}
-        selected={none}
-        excluded={none}
-        selectable
-        onToggle={noop}
-        onOpen={noop}
-        language="it"
-      />,
-    );
+    showList({ rows: many });
 
     const rendered = screen.getAllByTestId('reminder-row');
     expect(rendered.length).toBeGreaterThan(0);
