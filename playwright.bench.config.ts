@@ -6,6 +6,7 @@
  * shrinks the 100 000-item book for a quick try of the benchmarks themselves.
  */
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_LAUNCH } from './playwright.config';
 import { CONTEXT_OPTIONS } from './test/bench/context-options';
 
 export default defineConfig({
@@ -24,17 +25,6 @@ export default defineConfig({
     ...CONTEXT_OPTIONS,
     trace: 'off',
     screenshot: 'off',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: CHROMIUM_LAUNCH,
   },
 });
