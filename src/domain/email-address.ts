@@ -45,3 +45,25 @@ export function collectAddresses(
   }
   return result;
 }
+
+/** Longest display name put beside an address, in characters (code points); longer ones end in `…`. */
+export const MAX_DISPLAY_NAME = 100;
+
+/**
+ * The display name to show beside a recipient's address (e.g. the customer's name from the ERP), made
+ * harmless: invisible and bidi characters removed, control characters and runs of whitespace turned into
+ * one space, double quotes into single ones and angle brackets into parentheses (so no name can pose as a
+ * `"name" <address>` of its own), at most `MAX_DISPLAY_NAME` characters. Undefined when nothing is left.
+ */
+export function safeDisplayName(name: string): string | undefined {
+  const cleaned = name
+    .replace(/[\p{Cf}\p{Cs}\p{Co}]/gu, '')
+    .replace(/[\p{Cc}\s]+/gu, ' ')
+    .replace(/"/g, "'")
+    .replace(/</g, '(')
+    .replace(/>/g, ')')
+    .trim();
+  const characters = Array.from(cleaned);
+  const capped = characters.length > MAX_DISPLAY_NAME ? `${characters.slice(0, MAX_DISPLAY_NAME - 1).join('').trimEnd()}…` : cleaned;
+  return capped === '' ? undefined : capped;
+}
