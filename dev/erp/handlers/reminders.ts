@@ -5,7 +5,7 @@
  * administrator releases a claim or removes log entries. All decided from the setup as it is at the time
  * of the request.
  */
-import { communicationKey } from '../../../src/domain/communication-key';
+import { communicationKey, isCommunicationKey } from '../../../src/domain/communication-key';
 import { claimRequestSchema, confirmRequestSchema, API_PREFIX } from '../../../src/erp/wire';
 import { requireCaller, requireUser } from '../auth';
 import { badRequest, forbidden, notFound, parseOrThrow, ProblemError, PROBLEM_TYPES } from '../http/problem';
@@ -13,11 +13,9 @@ import { json, type Handler } from '../http/types';
 import type { ErpStore } from '../store/erp-store';
 import type { HeldTriple } from '../store/reminder-store';
 
-const KEY = /^[0-9a-f]{64}$/;
-
 function keyParam(params: Readonly<Record<string, string>>): string {
   const key = params.key ?? '';
-  if (!KEY.test(key)) throw badRequest('key', 'must be a SHA-256 hex digest (64 lower-case hex digits)');
+  if (!isCommunicationKey(key)) throw badRequest('key', 'must be a SHA-256 hex digest (64 lower-case hex digits)');
   return key;
 }
 
