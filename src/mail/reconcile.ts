@@ -79,7 +79,7 @@ async function reconcileLocked(deps: ReconcileDeps, options: ReconcileOptions): 
   const report = { sentFromOutlook: 0, draftsDeleted: 0, claimsConfirmed: 0, claimsReleased: 0, skipped: false };
 
   const synced = await syncAll(db, erp, { now, ...(signal !== undefined ? { signal } : {}) });
-  const quarantined = [...synced.quarantined.filter((record) => record.resource === 'reminder-log')];
+  const quarantined = synced.quarantined.filter((record) => record.resource === 'reminder-log');
   // A cache filled before keys were checked at the border may still hold one: set it aside, do not throw.
   const setAside = new Set<string>();
   const wellFormed = <T extends { readonly key: string }>(record: T, what: string): boolean => {

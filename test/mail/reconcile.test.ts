@@ -148,3 +148,17 @@ test('a log entry or claim whose key is not a communication key is set aside and
   expect(log.claims).toEqual([]);
   expect(log.quarantined).toHaveLength(2);
 });
+
+test('a malformed key already in an older cache is set aside and reported, not looked up', async () => {
+  await bench.sim.control.reset();
+  bench.erp.mutations.reset();
+  const marta = userOf(bench, MARTA);
+  await planFor(marta);
+  const stale = { key: 'not-a-key', itemId: 'I-old', levelId: 'L1', cycle: 0, sentOn: TODAY, state: 'drafted' as const, at: new Date().toISOString(), user: MARTA, messageId: 'AAMk-old', to: [], cc: [] };
+  await marta.db.ledger.put(stale);
+  const report = await reconcileMailbox(marta, { settleMs: 300 });
+  expect(report).toMatchObject({ sentFromOutlook: 0, draftsDeleted: 0, claimsConfirmed: 0, claimsReleased: 0, skipped: false });
+  expect(report.quarantined).toEqual([
+    { resource: 'reminder-log', recordId: 'not-a-key', reason: 'cached log entry key: must be a communication key (64 lower-case hex digits)', raw: expect.objectContaining({ key: 'not-a-key' }) },
+  ]);
+});
