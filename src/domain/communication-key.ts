@@ -6,6 +6,12 @@
 import type { Communication } from './plan-reminders';
 import { sha256Hex } from './sha256';
 
+/** What every communication key looks like: SHA-256 as 64 lower-case hex digits. */
+export const COMMUNICATION_KEY_PATTERN = /^[0-9a-f]{64}$/;
+
+/** True when `value` has the form of a communication key (whatever it was computed from). */
+export const isCommunicationKey = (value: string): boolean => COMMUNICATION_KEY_PATTERN.test(value);
+
 /** An (item id, cycle) pair: one item reminded at one cycle of a level. */
 export type ItemCycle = readonly [itemId: string, cycle: number];
 

@@ -20,6 +20,40 @@ test.each([
   expect(isValidEmailAddress(address)).toBe(valid);
 });
 
+test.each([
+  ['"x"<evil@x.com>', 'a display name before the address'],
+  ['<evil@x.com>', 'an address in angle brackets'],
+  ['"john"@rossi.it', 'a quoted local part'],
+  ['info@rossi.it(commento)', 'a comment'],
+  ['a@rossi.it,b.it', 'a list'],
+  ['info@[192.168.0.1].it', 'a domain literal'],
+  ['mailto:info@rossi.it', 'a colon'],
+  ['info\\x@rossi.it', 'a backslash'],
+  ['info@rossi.it;', 'a semicolon'],
+  ['info\u0000@rossi.it', 'NUL'],
+  ['info@rossi.it\u0007', 'a control character'],
+  ['info\u007f@rossi.it', 'DEL'],
+  ['info\u0085@rossi.it', 'a C1 control'],
+  ['info@ro\u200bssi.it', 'a zero-width space'],
+  ['info@ro\u200cssi.it', 'a zero-width non-joiner'],
+  ['info@ro\u200dssi.it', 'a zero-width joiner'],
+  ['info@ro\u2060ssi.it', 'a word joiner'],
+  ['\ufeffinfo@rossi.it', 'a byte-order mark'],
+  ['info@ro\u00adssi.it', 'a soft hyphen'],
+  ...['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069'].map((bidi) => [`info@${bidi}rossi.it`, `bidi control U+${bidi.charCodeAt(0).toString(16)}`]),
+  ['info\ud800@rossi.it', 'a lone surrogate'],
+  ['info\ue000@rossi.it', 'a private-use character'],
+])('%j is refused: %s', (address) => {
+  expect(isValidEmailAddress(address)).toBe(false);
+});
+
+test.each([["o'brien@rossi.ie"], ['info@città.it'], ['amministrazione@rossi.it'], ['a/b=c?d!e#f$g%h&i*j^k_l`m{n|o}p~q-r@x.it'], ['用户@例子.广告']])(
+  'an unusual but bare address stays valid: %j',
+  (address) => {
+    expect(isValidEmailAddress(address)).toBe(true);
+  },
+);
+
 test('addresses are trimmed, invalid ones dropped, duplicates removed ignoring case keeping the first spelling', () => {
   expect(collectAddresses(['  Info@Rossi.it ', 'bad@', 'info@rossi.IT', 'amm@rossi.it', undefined])).toEqual([
     'Info@Rossi.it',

@@ -3,14 +3,23 @@
  * no whitespace character (JavaScript's `\s`), something before the `@`, and after it a dot with something
  * on both sides. Deliberately simpler than RFC 5322: it catches what ERPs really hold by mistake
  * (two addresses in one field, a missing domain, a stray space) without refusing unusual valid ones.
+ *
+ * It also refuses what no bare mailbox address (RFC 5322 dot-atom `addr-spec`) contains but what turns a
+ * string into something else in a mail header or on screen: the specials `"<>()[]\,;:` (a display name
+ * such as `"x" <evil@x.com>`, a `<route>`, a quoted local part, a comment, a list), control characters
+ * (NUL…), invisible format characters (zero-width U+200B–U+200D, U+2060, U+FEFF, soft hyphen) and bidi
+ * controls (U+202A–U+202E, U+2066–U+2069), which could show the clerk one address and mail another,
+ * and lone surrogates or private-use characters. Letters of any script stay valid (IDN mailboxes).
  */
 
 const WHITESPACE = /\s/;
+/** Specials, Unicode controls (Cc), format characters (Cf: zero-width, bidi, BOM), surrogates (Cs), private use (Co). */
+const NOT_IN_ADDR_SPEC = /["<>()[\]\\,;:]|[\p{Cc}\p{Cf}\p{Cs}\p{Co}]/u;
 
 /** True when `address` (already trimmed) is a usable reminder address. */
 export function isValidEmailAddress(address: string): boolean {
   const at = address.indexOf('@');
-  if (at <= 0 || address.indexOf('@', at + 1) !== -1 || WHITESPACE.test(address)) return false;
+  if (at <= 0 || address.indexOf('@', at + 1) !== -1 || WHITESPACE.test(address) || NOT_IN_ADDR_SPEC.test(address)) return false;
   const domain = address.slice(at + 1);
   for (let i = 1; i < domain.length - 1; i++) if (domain[i] === '.') return true;
   return false;
@@ -35,4 +44,26 @@ export function collectAddresses(
     result.push(address);
   }
   return result;
+}
+
+/** Longest display name put beside an address, in characters (code points); longer ones end in `…`. */
+export const MAX_DISPLAY_NAME = 100;
+
+/**
+ * The display name to show beside a recipient's address (e.g. the customer's name from the ERP), made
+ * harmless: invisible and bidi characters removed, control characters and runs of whitespace turned into
+ * one space, double quotes into single ones and angle brackets into parentheses (so no name can pose as a
+ * `"name" <address>` of its own), at most `MAX_DISPLAY_NAME` characters. Undefined when nothing is left.
+ */
+export function safeDisplayName(name: string): string | undefined {
+  const cleaned = name
+    .replace(/[\p{Cf}\p{Cs}\p{Co}]/gu, '')
+    .replace(/[\p{Cc}\s]+/gu, ' ')
+    .replace(/"/g, "'")
+    .replace(/</g, '(')
+    .replace(/>/g, ')')
+    .trim();
+  const characters = Array.from(cleaned);
+  const capped = characters.length > MAX_DISPLAY_NAME ? `${characters.slice(0, MAX_DISPLAY_NAME - 1).join('').trimEnd()}…` : cleaned;
+  return capped === '' ? undefined : capped;
 }

@@ -14,6 +14,17 @@ export function cents(value: number): Cents {
   return value as Cents;
 }
 
+/**
+ * The largest open amount of one item, either sign, that the add-in accepts from an ERP: 9 × 10^12 minor
+ * units (90 billion euros), far beyond any real invoice. At most 1 000 items go into one communication (a
+ * claim holds no more), and 1 000 × 9 × 10^12 = 9 × 10^15 stays below `Number.MAX_SAFE_INTEGER`
+ * (9 007 199 254 740 991), so every total a claimable communication can have is an exact integer. An item
+ * over it is quarantined at the ERP border (`src/erp/records.ts`); a communication whose total is still
+ * not a safe integer (items from elsewhere, or more than 1 000 of them) is skipped by the planner with
+ * `amount_overflow`, never thrown on.
+ */
+export const MAX_ITEM_AMOUNT = 9_000_000_000_000;
+
 /** Adds amounts of one currency. */
 export function sumCents(values: Iterable<Cents>): Cents {
   let total = 0;

@@ -143,6 +143,30 @@ describe('communications', () => {
     expect(plan({ setup: aSetup({ groupByCustomer: true, minimumAmount: 3500 }), items: twoInvoices }).communications).toHaveLength(1);
   });
 
+  test('a communication whose total is not a safe integer is skipped as amount_overflow; every other one is planned', () => {
+    const setup = aSetup({ groupByCustomer: true });
+    // Each residual is a safe integer; their sum (2^53 + 1) is not.
+    const huge = 2 ** 52;
+    const items = [
+      anItem({ id: 'I1', documentNumber: 'FT 1', residual: huge }),
+      anItem({ id: 'I2', documentNumber: 'FT 2', residual: huge + 1 }),
+      anItem({ id: 'I3', customerId: 'C2', documentNumber: 'FT 3', residual: 1000 }),
+      anItem({ id: 'I4', currency: 'USD', documentNumber: 'FT 4', residual: 2000 }),
+    ];
+    const customers = [aCustomer(), aCustomer({ id: 'C2', emails: ['conti@bianchi.it'] })];
+    const result = plan({ setup, customers, items });
+    expect(result.skipped).toEqual([
+      { itemId: 'I1', reason: 'amount_overflow' },
+      { itemId: 'I2', reason: 'amount_overflow' },
+    ]);
+    expect(result.communications.map((c) => [c.customerId, c.currency, c.total])).toEqual([
+      ['C2', 'EUR', 1000],
+      ['C1', 'USD', 2000],
+    ]);
+    // Not grouped, each item is its own communication with a safe total.
+    expect(plan({ customers, items }).skipped).toEqual([]);
+  });
+
   test("CC: each item's own agent when it names one (even an unknown one), else the customer's, never one already in To", () => {
     const setup = aSetup({ groupByCustomer: true, ccAgent: true });
     const agents = [anAgent(), anAgent({ id: 'A2', email: ' Luca@Agenzia.it ' }), anAgent({ id: 'A3', email: 'AMMINISTRAZIONE@rossi.it' })];

@@ -163,8 +163,9 @@ interface Group {
  * Plans the reminders due on `input.today`: every eligible item due at its current level (DESIGN §3
  * "Current level", "Due"), grouped into communications ("Grouping"), with their recipients
  * ("Recipients"); and every item that would be due but is not eligible, or whose communication is below
- * the minimum amount, as skipped with its reason. Items with nothing open, and items waiting for
- * `minDaysBetween`, appear in neither list. Communications come in the order their first item is met.
+ * the minimum amount or has a total that is not a safe integer (`amount_overflow`), as skipped with its
+ * reason. Items with nothing open, and items waiting for `minDaysBetween`, appear in neither list.
+ * Communications come in the order their first item is met.
  */
 export function planReminders(input: PlanInput): Plan {
   const { setup } = input;
@@ -238,6 +239,12 @@ export function planReminders(input: PlanInput): Plan {
     let total = 0;
     for (const line of lines) total += line.item.residual;
     if (lines.length > 1) lines.sort(compareLines);
+    // Residuals are positive, so a partial sum past 2^53 leaves the total unsafe too: one check suffices.
+    // Skipping that one communication keeps one absurd group from stopping everyone's plan.
+    if (!Number.isSafeInteger(total)) {
+      for (const line of lines) skipped.push({ itemId: line.item.id, reason: 'amount_overflow' });
+      continue;
+    }
     if (total < setup.minimumAmount) {
       for (const line of lines) skipped.push({ itemId: line.item.id, reason: 'below_minimum' });
       continue;

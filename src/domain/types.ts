@@ -57,7 +57,12 @@ export interface LedgerEntry {
   readonly state?: LedgerState;
 }
 
-export type SkipReason = 'unknown_customer' | 'blocked' | 'disputed' | 'no_email' | 'below_minimum';
+/**
+ * Why a due item is not proposed. `amount_overflow`: its communication's total is not a safe integer
+ * (not representable exactly), so no amount could be written in the e-mail; only that communication is
+ * left out.
+ */
+export type SkipReason = 'unknown_customer' | 'blocked' | 'disputed' | 'no_email' | 'below_minimum' | 'amount_overflow';
 
 export interface SkippedItem {
   readonly itemId: OpenItem['id'];

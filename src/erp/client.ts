@@ -4,7 +4,7 @@
  */
 import { ErpError } from './errors';
 import { erpJson, erpRequest, type HttpOptions } from './http';
-import { readRecords, readTombstones, type ErpResource, type QuarantinedRecord, type RecordOf } from './records';
+import { readLogRecords, readRecords, readTombstones, type ErpResource, type QuarantinedRecord, type RecordOf } from './records';
 import {
   API_PREFIX,
   claimSchema,
@@ -12,10 +12,12 @@ import {
   pageSchema,
   reminderLogSchema,
   reminderSetupSchema,
+  removedEntrySchema,
   type ClaimRequest,
   type ClaimWire,
   type ConfirmRequest,
   type LogEntryWire,
+  type RemovedEntryWire,
   type ReminderSetupWire,
   type TombstoneWire,
 } from './wire';
@@ -50,8 +52,9 @@ export type ClaimOutcome =
 
 export interface ReminderLog {
   readonly entries: LogEntryWire[];
-  readonly removed: { key: string; itemId: string }[];
+  readonly removed: RemovedEntryWire[];
   readonly claims: ClaimWire[];
+  /** Entries, removals and claims that break the contract (a key that is not a communication key…): left out. */
   readonly quarantined: QuarantinedRecord[];
   readonly syncToken: string;
 }
@@ -157,13 +160,10 @@ export class ErpClient {
     const { body } = await erpJson(this.http, { path, query: { since }, ...(signal !== undefined ? { signal } : {}) });
     const parsed = reminderLogSchema.safeParse(body);
     if (!parsed.success) throw bad(path, `not a reminder log (${parsed.error.issues[0]?.message ?? 'invalid'})`);
-    const entries: LogEntryWire[] = [];
     const quarantined: QuarantinedRecord[] = [];
-    for (const raw of parsed.data.entries) {
-      const entry = logEntrySchema.safeParse(raw);
-      if (entry.success) entries.push(entry.data);
-      else quarantined.push({ resource: 'reminder-log', reason: `log entry ${entry.error.issues[0]?.path.join('.') ?? ''}: ${entry.error.issues[0]?.message ?? 'invalid'}`, raw });
-    }
-    return { entries, removed: parsed.data.removed, claims: parsed.data.claims, quarantined, syncToken: parsed.data.syncToken };
+    const entries = readLogRecords(logEntrySchema, 'log entry', parsed.data.entries, quarantined);
+    const removed = readLogRecords(removedEntrySchema, 'removed entry', parsed.data.removed, quarantined);
+    const claims = readLogRecords(claimSchema, 'claim', parsed.data.claims, quarantined);
+    return { entries, removed, claims, quarantined, syncToken: parsed.data.syncToken };
   }
 }

@@ -1,5 +1,7 @@
 /** The bad-record corpus: every malformed record is quarantined with its reason; the good ones go through. */
-import { readRecords, readTombstones } from './records';
+import { MAX_ITEM_AMOUNT } from '../domain/money';
+import { readLogRecords, readRecords, readTombstones, type QuarantinedRecord } from './records';
+import { claimSchema, removedEntrySchema } from './wire';
 
 const goodItem = {
   id: 'I1',
@@ -25,6 +27,8 @@ test.each([
   ['a date with a time', { ...goodItem, documentDate: '2026-01-10T00:00:00Z' }, 'documentDate'],
   ['a non-integer amount', { ...goodItem, residual: 610.5 }, 'residual'],
   ['a huge amount', { ...goodItem, amount: 2 ** 60 }, 'amount'],
+  ['a residual over the contract cap', { ...goodItem, amount: MAX_ITEM_AMOUNT, residual: MAX_ITEM_AMOUNT + 1 }, 'residual: must be within ±9000000000000 minor units'],
+  ['a credit note beyond the contract cap', { ...goodItem, documentType: 'credit_note', amount: -MAX_ITEM_AMOUNT - 1, residual: -1 }, 'amount: must be within'],
   ['an unknown currency', { ...goodItem, currency: 'EURO' }, 'currency'],
   ['a made-up currency', { ...goodItem, currency: 'QQQ' }, 'currency: is not a known ISO-4217 currency'],
   ['an unknown document type', { ...goodItem, documentType: 'receipt' }, 'documentType'],
@@ -42,6 +46,36 @@ test('good records are mapped to domain records: cents branded, nulls dropped', 
   const [item] = readRecords('open-items', [goodItem]).records;
   expect(item).toEqual({ ...goodItem, agentId: undefined, residual: 61000, amount: 122000 });
   expect(item && 'agentId' in item).toBe(false);
+});
+
+test('amounts up to the contract cap, either sign, are accepted', () => {
+  const { records, quarantined } = readRecords('open-items', [
+    { ...goodItem, amount: MAX_ITEM_AMOUNT, residual: MAX_ITEM_AMOUNT },
+    { ...goodItem, id: 'I2', documentType: 'credit_note', amount: -MAX_ITEM_AMOUNT, residual: -MAX_ITEM_AMOUNT },
+  ]);
+  expect(quarantined).toEqual([]);
+  expect(records.map((r) => r.residual)).toEqual([MAX_ITEM_AMOUNT, -MAX_ITEM_AMOUNT]);
+});
+
+test('the reminder log: an entry, removal or claim with a malformed key is quarantined, the rest kept', () => {
+  const key = 'a'.repeat(64);
+  const quarantined: QuarantinedRecord[] = [];
+  const claims = readLogRecords(
+    claimSchema,
+    'claim',
+    [
+      { key, levelId: 'L1', items: [{ itemId: 'I1', cycle: 0 }], owner: 'marta@example.it', claimedAt: '2026-03-15T09:30:00.000Z' },
+      { key: 'A'.repeat(64), levelId: 'L1', items: [{ itemId: 'I2', cycle: 0 }], owner: 'marta@example.it', claimedAt: '2026-03-15T09:30:00.000Z' },
+    ],
+    quarantined,
+  );
+  const removed = readLogRecords(removedEntrySchema, 'removed entry', [{ key: `${key}\u0000`, itemId: 'I3' }, { key, itemId: 'I4' }], quarantined);
+  expect(claims.map((c) => c.key)).toEqual([key]);
+  expect(removed).toEqual([{ key, itemId: 'I4' }]);
+  expect(quarantined.map((q) => [q.resource, q.recordId, q.reason])).toEqual([
+    ['reminder-log', 'A'.repeat(64), 'claim key: must be a communication key (64 lower-case hex digits)'],
+    ['reminder-log', `${key}\u0000`, 'removed entry key: must be a communication key (64 lower-case hex digits)'],
+  ]);
 });
 
 test('a repeated id is quarantined: the first record wins', () => {

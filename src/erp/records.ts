@@ -113,3 +113,22 @@ export function readTombstones(resource: ErpResource, raws: readonly unknown[]):
   }
   return { tombstones, quarantined };
 }
+
+/**
+ * Validates the reminder log's entries, removals or claims one by one: the good ones are returned, a bad
+ * one goes to `quarantined` with its reason (`what` names the kind, e.g. `claim key: …`), keyed by its
+ * `key` when it has a readable one.
+ */
+export function readLogRecords<T>(schema: z.ZodType<T>, what: string, raws: readonly unknown[], quarantined: QuarantinedRecord[]): T[] {
+  const records: T[] = [];
+  for (const raw of raws) {
+    const parsed = schema.safeParse(raw);
+    if (parsed.success) {
+      records.push(parsed.data);
+      continue;
+    }
+    const key = typeof raw === 'object' && raw !== null ? (raw as { key?: unknown }).key : undefined;
+    quarantined.push({ resource: 'reminder-log', ...(typeof key === 'string' ? { recordId: key } : {}), reason: `${what} ${describeIssue(parsed.error)}`, raw });
+  }
+  return records;
+}

@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { isCalendarDate } from '../domain/calendar';
+import { COMMUNICATION_KEY_PATTERN } from '../domain/communication-key';
+import { MAX_ITEM_AMOUNT } from '../domain/money';
 
 export const API_PREFIX = '/api/v1';
 
@@ -18,6 +20,12 @@ const id = z.string().min(1).max(200);
 export const calendarDateSchema = z.string().refine(isCalendarDate, 'must be a real date written YYYY-MM-DD');
 /** Integer minor units within the range a JavaScript number holds exactly. */
 export const minorUnitsSchema = z.number().int().min(Number.MIN_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER);
+/**
+ * An open item's amount: integer minor units within ±`MAX_ITEM_AMOUNT` (9 × 10^12), so that the totals
+ * of the communications it goes into stay exact (see money.ts). An item beyond it is quarantined.
+ */
+const OVER_CAP = `must be within ±${MAX_ITEM_AMOUNT} minor units (the contract's cap on one item)`;
+export const itemAmountSchema = z.number().int().min(-MAX_ITEM_AMOUNT, OVER_CAP).max(MAX_ITEM_AMOUNT, OVER_CAP);
 /** ISO-4217 codes the platform's ICU knows (it formats them); `XXX`-style guesses are refused. */
 const KNOWN_CURRENCIES: ReadonlySet<string> = new Set(
   typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('currency') : [],
@@ -64,8 +72,8 @@ export const openItemSchema = z.object({
   dueDate: calendarDateSchema,
   /** 1-based installment number within the document. */
   installment: z.number().int().min(1).max(999),
-  amount: minorUnitsSchema,
-  residual: minorUnitsSchema,
+  amount: itemAmountSchema,
+  residual: itemAmountSchema,
   currency: currencySchema,
   paymentMethod: z.string().max(50).nullish(),
   agentId: id.nullish(),
@@ -137,17 +145,23 @@ export type ReminderSetupWire = z.infer<typeof reminderSetupSchema>;
 
 export const itemCycleSchema = z.object({ itemId: id, cycle: z.number().int().min(0).max(10_000) });
 
+/**
+ * A communication key: SHA-256 hex of the level id and the sorted (item id, cycle) pairs. Checked on
+ * everything the ERP sends back too: a key goes into Graph `$filter`s and ERP paths, and one malformed
+ * entry must be set aside rather than stop reconciliation for every other one.
+ */
+export const communicationKeySchema = z.string().regex(COMMUNICATION_KEY_PATTERN, 'must be a communication key (64 lower-case hex digits)');
+
 /** `POST /reminder-claims`: claim every (item, level, cycle) triple of one communication, all or nothing. */
 export const claimRequestSchema = z.object({
-  /** The communication key (SHA-256 hex of the level id and the sorted (item id, cycle) pairs). */
-  key: z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hex digest'),
+  key: communicationKeySchema,
   levelId: id,
   items: z.array(itemCycleSchema).min(1).max(1000),
 });
 export type ClaimRequest = z.input<typeof claimRequestSchema>;
 
 export const claimSchema = z.object({
-  key: z.string(),
+  key: communicationKeySchema,
   levelId: z.string(),
   items: z.array(itemCycleSchema),
   /** The user (e-mail) holding the claim. */
@@ -173,7 +187,7 @@ export const confirmRequestSchema = z.object({
 export type ConfirmRequest = z.input<typeof confirmRequestSchema>;
 
 export const logEntrySchema = z.object({
-  key: z.string(),
+  key: communicationKeySchema,
   itemId: id,
   levelId: id,
   cycle: z.number().int().min(0),
@@ -187,12 +201,19 @@ export const logEntrySchema = z.object({
 });
 export type LogEntryWire = z.infer<typeof logEntrySchema>;
 
-/** `GET /reminder-log?since=`: entries changed since the token, the open claims, and the next token. */
+/** A (key, item) pair whose log entry was removed since the token (a draft deleted from the mailbox, reconciled). */
+export const removedEntrySchema = z.object({ key: communicationKeySchema, itemId: id });
+export type RemovedEntryWire = z.infer<typeof removedEntrySchema>;
+
+/**
+ * `GET /reminder-log?since=`: entries changed since the token, the open claims, and the next token. Only
+ * the envelope is checked here: entries, removals and claims are validated one by one (`logEntrySchema`,
+ * `removedEntrySchema`, `claimSchema`), so a bad one is quarantined and the rest applied.
+ */
 export const reminderLogSchema = z.object({
   entries: z.array(z.unknown()),
-  /** Keys of entries removed since the token (a draft deleted from the mailbox, reconciled). */
-  removed: z.array(z.object({ key: z.string(), itemId: id })).default([]),
-  claims: z.array(claimSchema),
+  removed: z.array(z.unknown()).default([]),
+  claims: z.array(z.unknown()),
   syncToken: z.string(),
 });
 

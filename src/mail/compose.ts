@@ -5,6 +5,7 @@
  */
 import type { ItemCycle } from '../domain/communication-key';
 import { pdfNameFor, pdfNamesFor } from '../domain/attachment-names';
+import { safeDisplayName } from '../domain/email-address';
 import { documentsOf, type Communication } from '../domain/plan-reminders';
 import { renderEmail } from '../domain/render-email';
 import { sha256Hex } from '../domain/sha256';
@@ -20,7 +21,9 @@ export function composeDraft(snapshot: PlanSnapshot, communication: Communicatio
   const customer = snapshot.customers.get(communication.customerId);
   if (customer === undefined) throw new Error(`Customer ${communication.customerId} of a planned reminder is not in the cache`);
   const email = renderEmail({ communication, setup: snapshot.setup, customer, agents: snapshot.agents, today: snapshot.today });
-  const to = communication.to.map((address) => ({ address, name: customer.name }));
+  // The name comes from the ERP: made harmless before it becomes Graph's emailAddress.name.
+  const name = safeDisplayName(customer.name);
+  const to = communication.to.map((address) => ({ address, ...(name !== undefined ? { name } : {}) }));
   const cc = communication.cc.map((address) => ({ address }));
   const fingerprint = sha256Hex(JSON.stringify([email.subject, email.html, communication.to, communication.cc]));
   return { key, items, subject: email.subject, html: email.html, to, cc, fingerprint };

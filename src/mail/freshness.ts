@@ -68,6 +68,7 @@ const SKIP_WORDS: Readonly<Record<SkipReason, string>> = {
   disputed: 'disputed',
   no_email: 'the customer has no valid reminder address',
   below_minimum: 'below the minimum amount',
+  amount_overflow: 'its total is too large to compute exactly',
 };
 
 /**

@@ -14,8 +14,10 @@
  * not found is looked for again after `settleMs` before an entry is removed or a claim released.
  */
 import { calendarDateOfInstant } from '../domain/calendar';
+import { isCommunicationKey } from '../domain/communication-key';
 import type { ErpClient } from '../erp/client';
 import { ErpError } from '../erp/errors';
+import type { QuarantinedRecord } from '../erp/records';
 import type { ConfirmRequest } from '../erp/wire';
 import type { SollecitiDatabase } from '../store/db';
 import { syncAll, syncReminderLog } from '../store/sync';
@@ -52,6 +54,12 @@ export interface ReconcileReport {
   readonly claimsReleased: number;
   /** Keys busy elsewhere (another window holds the outbox): try again later. */
   readonly skipped: boolean;
+  /**
+   * What the ERP sent that breaks the contract (a log entry or claim whose key is not a communication
+   * key, …), or a cached entry with such a key: left out with its reason, everything else reconciled.
+   * Absent when there is none.
+   */
+  readonly quarantined?: readonly QuarantinedRecord[];
 }
 
 type Pending = { readonly kind: 'drafted'; readonly key: string; readonly messageId?: string } | { readonly kind: 'claim'; readonly key: string };
@@ -70,17 +78,31 @@ async function reconcileLocked(deps: ReconcileDeps, options: ReconcileOptions): 
   const settleMs = options.settleMs ?? 60_000;
   const report = { sentFromOutlook: 0, draftsDeleted: 0, claimsConfirmed: 0, claimsReleased: 0, skipped: false };
 
-  await syncAll(db, erp, { now, ...(signal !== undefined ? { signal } : {}) });
+  const synced = await syncAll(db, erp, { now, ...(signal !== undefined ? { signal } : {}) });
+  const quarantined = synced.quarantined.filter((record) => record.resource === 'reminder-log');
+  // A cache filled before keys were checked at the border may still hold one: set it aside, do not throw.
+  const setAside = new Set<string>();
+  const wellFormed = <T extends { readonly key: string }>(record: T, what: string): boolean => {
+    if (isCommunicationKey(record.key)) return true;
+    if (setAside.has(record.key)) return false;
+    setAside.add(record.key);
+    quarantined.push({ resource: 'reminder-log', recordId: record.key, reason: `${what} key: must be a communication key (64 lower-case hex digits)`, raw: record });
+    return false;
+  };
   const timezone = (await db.setup.get('current'))?.setup.timezone ?? 'Europe/Rome';
   // Keys an unfinished job of this cache is working on belong to the outbox worker, not to us.
   const busy = new Set((await db.outbox.toArray()).filter((job) => !isSettled(job)).map((job) => job.key));
 
   const drafted = new Map<string, string | undefined>();
   for (const entry of await db.ledger.toArray()) {
-    if (entry.state === 'drafted' && entry.user.toLowerCase() === me && !busy.has(entry.key)) drafted.set(entry.key, entry.messageId ?? drafted.get(entry.key));
+    if (entry.state === 'drafted' && entry.user.toLowerCase() === me && !busy.has(entry.key) && wellFormed(entry, 'cached log entry')) {
+      drafted.set(entry.key, entry.messageId ?? drafted.get(entry.key));
+    }
   }
   const oldEnough = now() - (options.minClaimAgeMs ?? 10 * 60_000);
-  const claims = (await db.claims.toArray()).filter((claim) => claim.owner.toLowerCase() === me && !busy.has(claim.key) && Date.parse(claim.claimedAt) <= oldEnough);
+  const claims = (await db.claims.toArray()).filter(
+    (claim) => claim.owner.toLowerCase() === me && !busy.has(claim.key) && Date.parse(claim.claimedAt) <= oldEnough && wellFormed(claim, 'cached claim'),
+  );
 
   const confirm = async (key: string, state: 'sent' | 'drafted', message: MailboxMessage): Promise<void> => {
     const at = state === 'sent' ? (message.sentAt ?? now()) : message.createdAt > 0 ? message.createdAt : now();
@@ -151,7 +173,7 @@ async function reconcileLocked(deps: ReconcileDeps, options: ReconcileOptions): 
   if (report.sentFromOutlook + report.draftsDeleted + report.claimsConfirmed + report.claimsReleased > 0) {
     await syncReminderLog(db, erp, { now, ...(signal !== undefined ? { signal } : {}) });
   }
-  return report;
+  return quarantined.length > 0 ? { ...report, quarantined } : report;
 }
 
 async function ignoring(reasons: readonly ErpError['reason'][], work: () => Promise<void>): Promise<void> {

@@ -484,6 +484,8 @@ const it: Messages = {
         return 'Nessun indirizzo e-mail valido per i solleciti';
       case 'below_minimum':
         return `Totale sotto l'importo minimo (${minimumAmount})`;
+      case 'amount_overflow':
+        return 'Totale troppo grande per essere calcolato esattamente: controllare gli importi nel gestionale';
     }
   },
   unknownCustomer: (customerId) => `Cliente sconosciuto (${customerId})`,
@@ -805,6 +807,8 @@ const en: Messages = {
         return 'No valid reminder e-mail address';
       case 'below_minimum':
         return `Total below the minimum amount (${minimumAmount})`;
+      case 'amount_overflow':
+        return 'Total too large to compute exactly: check the amounts in the ERP';
     }
   },
   unknownCustomer: (customerId) => `Unknown customer (${customerId})`,

@@ -3,7 +3,7 @@
  * are claimed, all or nothing; a triple held by someone else is refused with 409 naming the holder; the
  * claim becomes log entries when confirmed, is released by its owner or an administrator, never by a timer.
  */
-import type { ClaimWire, LogEntryWire } from '../../src/erp/wire';
+import type { ClaimWire, LogEntryWire, ReminderSetupWire } from '../../src/erp/wire';
 import type { RunningErpServer } from '../../dev/erp/server';
 import { ADMIN, books, call, claimRequest, confirmation, GUEST, LUCA, MARTA, startTestErp, tokenFor, type LogJson, type ProblemJson } from './helpers';
 
@@ -93,6 +93,26 @@ test('only enabled users claim: a signed-in user not in enabledUsers gets 403, t
   expect((await claim('static', request)).status).toBe(403);
   expect((await call(erp, 'POST', '/api/v1/reminder-claims', { body: request })).status).toBe(401);
   expect((await log()).claims).toEqual([]);
+});
+
+test('confirming re-checks the enabled-user rule: a user removed from enabledUsers after claiming gets 403', async () => {
+  const request = claimRequest('L2', [['I01', 0]]);
+  expect((await claim(LUCA, request)).status).toBe(201);
+  // An administrator takes Luca off the enabled users while his claim is open.
+  const current = await call<ReminderSetupWire>(erp, 'GET', '/api/v1/reminder-setup', { as: ADMIN });
+  const enabledUsers = current.body.enabledUsers.filter((user) => user.toLowerCase() !== LUCA);
+  const saved = await call(erp, 'PUT', '/api/v1/reminder-setup', { as: ADMIN, body: { ...current.body, enabledUsers }, headers: { 'If-Match': current.headers.get('etag') ?? '' } });
+  expect(saved.status).toBe(200);
+
+  const refused = await confirm(LUCA, request.key, confirmation('sent'));
+  expect(refused.status).toBe(403);
+  expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  expect(refused.body).toMatchObject({ status: 403, detail: expect.stringContaining('not an enabled user') });
+  const after = await log();
+  expect(after.entries).toEqual([]);
+  expect(after.claims).toEqual([expect.objectContaining({ key: request.key, owner: LUCA })]);
+  // He may still give the claim back, so nobody is left waiting on it.
+  expect((await release(LUCA, request.key)).status).toBe(204);
 });
 
 test('bad claim bodies are 400 naming the field', async () => {

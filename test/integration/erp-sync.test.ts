@@ -10,6 +10,8 @@ import { startErpServer, type RunningErpServer } from '../../dev/erp/server';
 import { generateSeed } from '../../dev/erp/seed/generate';
 import { mulberry32 } from '../../dev/erp/seed/random';
 import { devIdentityProvider } from '../../src/auth/token-provider';
+import { MAX_ITEM_AMOUNT } from '../../src/domain/money';
+import { planReminders } from '../../src/domain/plan-reminders';
 import { ErpClient } from '../../src/erp/client';
 import type { ErpResource } from '../../src/erp/records';
 import { openDatabase, type SollecitiDatabase } from '../../src/store/db';
@@ -168,6 +170,31 @@ test('a record the contract forbids is quarantined with its reason; the rest of 
     db.close();
   } finally {
     await new Promise((resolve) => proxy.close(resolve));
+  }
+});
+
+test('an item whose amount is over the contract cap is quarantined with the reason; the rest syncs and plans', async () => {
+  const own = await startErpServer({ seed: generateSeed({ seed: 3, customers: 8, items: 30, today: TODAY }), logError: () => undefined });
+  try {
+    const customerId = (await serverRecords(clientFor(own.url), 'customers')).keys().next().value ?? '';
+    const huge = own.mutations.invoice({ customerId, documentDate: '2026-09-01', installments: [{ dueDate: '2026-10-01', amount: MAX_ITEM_AMOUNT + 1 }, { dueDate: '2026-10-31', amount: MAX_ITEM_AMOUNT }] });
+    const [over, atCap] = huge.items;
+    const db = freshDb();
+    const client = clientFor(own.url);
+    const report = await syncAll(db, client);
+    expect(report.quarantined.map((q) => [q.recordId, q.reason])).toEqual([[over?.id, `amount: must be within ±${MAX_ITEM_AMOUNT} minor units (the contract's cap on one item)`]]);
+    expect(await db.items.get(over?.id ?? '')).toBeUndefined();
+    expect((await db.items.get(atCap?.id ?? ''))?.residual).toBe(MAX_ITEM_AMOUNT);
+    expect(await db.items.count()).toBe((await serverRecords(client, 'open-items')).size);
+    // The plan goes on for everyone, the item at the cap included.
+    const input = await readPlanInput(db);
+    if (input.kind !== 'ready') throw new Error(input.kind);
+    const plan = planReminders({ setup: input.setup, today: TODAY, ...input.books });
+    expect(plan.communications.some((c) => c.lines.some((line) => line.item.id === atCap?.id))).toBe(true);
+    expect(plan.communications.length).toBeGreaterThan(1);
+    db.close();
+  } finally {
+    await own.close();
   }
 });
 

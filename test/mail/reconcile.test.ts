@@ -111,3 +111,54 @@ test('reconciling a live cache: a draft sent from Outlook is logged as sent, a d
   expect(states.has(keyOf(deleted))).toBe(false);
   expect((await reconcileMailbox(marta, { settleMs: 300 })).sentFromOutlook).toBe(0); // nothing twice
 });
+
+test('a log entry or claim whose key is not a communication key is set aside and reported; the others are reconciled', async () => {
+  await bench.sim.control.reset();
+  bench.erp.mutations.reset();
+  const marta = userOf(bench, MARTA);
+  const [drafted, claimed, ...others] = await planFor(marta);
+  if (drafted === undefined || claimed === undefined) throw new Error('seed too small');
+  await enqueueBatch(marta.db, { mode: 'draft', communications: [drafted] });
+  expect((await marta.worker().run()).status).toBe('done');
+  await marta.mailer.send((await marta.db.outbox.get(keyOf(drafted)))?.messageId ?? '');
+  await crashAt(claimed, 'after-claim');
+
+  // The ERP's own records hold two malformed keys (written below its HTTP checks, as a buggy ERP would).
+  const spare = others.flatMap((communication) => communication.lines.map((line) => line.item.id));
+  const [forEntry, forClaim] = spare;
+  if (forEntry === undefined || forClaim === undefined) throw new Error('seed too small');
+  const longAgo = new Date(Date.now() - 3_600_000);
+  const reminders = bench.erp.store.reminders;
+  const badEntryKey = "x' or true or '";
+  expect(reminders.claim({ key: badEntryKey, levelId: 'L1', items: [{ itemId: forEntry, cycle: 0 }] }, MARTA, longAgo).kind).toBe('created');
+  const at = longAgo.toISOString();
+  const confirmed = reminders.confirm(badEntryKey, { state: 'drafted', messageId: 'AAMk-bogus', to: [], cc: [], at, sentOn: TODAY }, { email: MARTA, isAdministrator: false });
+  expect(confirmed.kind).toBe('confirmed');
+  const badClaimKey = 'F'.repeat(64);
+  expect(reminders.claim({ key: badClaimKey, levelId: 'L1', items: [{ itemId: forClaim, cycle: 0 }] }, MARTA, longAgo).kind).toBe('created');
+
+  const report = await reconcileMailbox(userOf(bench, MARTA), { minClaimAgeMs: 0, settleMs: 300 });
+  expect(report).toMatchObject({ sentFromOutlook: 1, draftsDeleted: 0, claimsConfirmed: 0, claimsReleased: 1, skipped: false });
+  expect(report.quarantined?.map((record) => [record.recordId, record.reason])).toEqual([
+    [badEntryKey, 'log entry key: must be a communication key (64 lower-case hex digits)'],
+    [badClaimKey, 'claim key: must be a communication key (64 lower-case hex digits)'],
+  ]);
+  const log = await marta.erp.reminderLog();
+  expect(new Set(log.entries.filter((entry) => entry.key === keyOf(drafted)).map((entry) => entry.state))).toEqual(new Set(['sent']));
+  expect(log.claims).toEqual([]);
+  expect(log.quarantined).toHaveLength(2);
+});
+
+test('a malformed key already in an older cache is set aside and reported, not looked up', async () => {
+  await bench.sim.control.reset();
+  bench.erp.mutations.reset();
+  const marta = userOf(bench, MARTA);
+  await planFor(marta);
+  const stale = { key: 'not-a-key', itemId: 'I-old', levelId: 'L1', cycle: 0, sentOn: TODAY, state: 'drafted' as const, at: new Date().toISOString(), user: MARTA, messageId: 'AAMk-old', to: [], cc: [] };
+  await marta.db.ledger.put(stale);
+  const report = await reconcileMailbox(marta, { settleMs: 300 });
+  expect(report).toMatchObject({ sentFromOutlook: 0, draftsDeleted: 0, claimsConfirmed: 0, claimsReleased: 0, skipped: false });
+  expect(report.quarantined).toEqual([
+    { resource: 'reminder-log', recordId: 'not-a-key', reason: 'cached log entry key: must be a communication key (64 lower-case hex digits)', raw: expect.objectContaining({ key: 'not-a-key' }) },
+  ]);
+});

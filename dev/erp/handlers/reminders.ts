@@ -1,10 +1,11 @@
 /**
  * Claims and the reminder log (DESIGN §4): `POST /reminder-claims`, `POST /reminder-claims/{key}/confirm`,
  * `DELETE /reminder-claims/{key}`, `DELETE /reminder-log/{key}`, `GET /reminder-log?since=`.
- * Rights: only enabled users claim; only the owner confirms; the owner or an administrator releases a
- * claim or removes log entries. All decided from the setup as it is at the time of the request.
+ * Rights: only enabled users claim; only the owner, while still an enabled user, confirms; the owner or an
+ * administrator releases a claim or removes log entries. All decided from the setup as it is at the time
+ * of the request.
  */
-import { communicationKey } from '../../../src/domain/communication-key';
+import { communicationKey, isCommunicationKey } from '../../../src/domain/communication-key';
 import { claimRequestSchema, confirmRequestSchema, API_PREFIX } from '../../../src/erp/wire';
 import { requireCaller, requireUser } from '../auth';
 import { badRequest, forbidden, notFound, parseOrThrow, ProblemError, PROBLEM_TYPES } from '../http/problem';
@@ -12,11 +13,9 @@ import { json, type Handler } from '../http/types';
 import type { ErpStore } from '../store/erp-store';
 import type { HeldTriple } from '../store/reminder-store';
 
-const KEY = /^[0-9a-f]{64}$/;
-
 function keyParam(params: Readonly<Record<string, string>>): string {
   const key = params.key ?? '';
-  if (!KEY.test(key)) throw badRequest('key', 'must be a SHA-256 hex digest (64 lower-case hex digits)');
+  if (!isCommunicationKey(key)) throw badRequest('key', 'must be a SHA-256 hex digest (64 lower-case hex digits)');
   return key;
 }
 
@@ -32,10 +31,15 @@ function conflictProblem(held: readonly HeldTriple[]): ProblemError {
   });
 }
 
+/** 403 unless the user is in the setup's enabled users now: checked at each claim and each confirmation. */
+function requireEnabledUser(store: ErpStore, email: string): void {
+  if (!store.setup.isEnabledUser(email)) throw forbidden(`${email} is not an enabled user: only enabled users may claim, draft, send or mark reminders`);
+}
+
 export function postClaim(store: ErpStore, now: () => number): Handler {
   return async ({ principal, readJson }) => {
     const user = requireUser(principal);
-    if (!store.setup.isEnabledUser(user.email)) throw forbidden(`${user.email} is not an enabled user: only enabled users may claim, draft, send or mark reminders`);
+    requireEnabledUser(store, user.email);
     const request = parseOrThrow(claimRequestSchema, await readJson());
     const seen = new Set<string>();
     request.items.forEach(({ itemId }, index) => {
@@ -65,6 +69,9 @@ export function postClaim(store: ErpStore, now: () => number): Handler {
 export function confirmClaim(store: ErpStore): Handler {
   return async ({ params, principal, readJson }) => {
     const user = requireUser(principal);
+    // A user taken off the enabled users after claiming must not turn the claim into a send; they may
+    // still release it (DELETE), which only gives the reminders back.
+    requireEnabledUser(store, user.email);
     const key = keyParam(params);
     const request = parseOrThrow(confirmRequestSchema, await readJson());
     const outcome = store.reminders.confirm(key, request, { email: user.email, isAdministrator: store.setup.isAdministrator(user.email) });
