@@ -109,3 +109,22 @@ test('malformed tombstones are quarantined', () => {
   expect(tombstones).toEqual([{ id: 'I1', reason: 'paid' }]);
   expect(quarantined[0]).toMatchObject({ recordId: 'I2' });
 });
+
+test('a customer or agent whose address can never be a bare address is quarantined with the reason', () => {
+  const hostile = ['"x"<evil@x.com>', '<evil@x.com>', 'amm\u0000@rossi.it', 'amm@ro\u200bssi.it', 'amm@\u202eti.issor', 'amm@rossi.it\u2069'];
+  const { records, quarantined } = readRecords('customers', [
+    { id: 'C0', name: 'Rossi Srl', emails: [' ok@rossi.it\n', 'non valido'], blocked: false },
+    ...hostile.map((address, n) => ({ id: `C${n + 1}`, name: 'Rossi Srl', emails: ['ok@rossi.it', address], blocked: false })),
+  ]);
+  // Trimmable white space and addresses the engine will simply not use are not the border's business.
+  expect(records.map((r) => r.id)).toEqual(['C0']);
+  expect(quarantined).toHaveLength(hostile.length);
+  for (const q of quarantined) expect(q.reason).toMatch(/^emails\.1: must be a bare address/);
+
+  const agents = readRecords('agents', [
+    { id: 'A1', name: 'Bianchi', email: 'agente@x.it' },
+    { id: 'A2', name: 'Verdi', email: '"Verdi" <agente@x.it>' },
+  ]);
+  expect(agents.records.map((a) => a.id)).toEqual(['A1']);
+  expect(agents.quarantined[0]).toMatchObject({ recordId: 'A2', reason: expect.stringMatching(/^email: must be a bare address/) });
+});

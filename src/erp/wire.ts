@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { isCalendarDate } from '../domain/calendar';
 import { COMMUNICATION_KEY_PATTERN } from '../domain/communication-key';
 import { MAX_ITEM_AMOUNT } from '../domain/money';
+import { isBareAddress } from '../domain/email-address';
 
 export const API_PREFIX = '/api/v1';
 
@@ -36,11 +37,17 @@ export const currencySchema = z
   .refine((code) => KNOWN_CURRENCIES.size === 0 || KNOWN_CURRENCIES.has(code), 'is not a known ISO-4217 currency');
 const instant = z.string().datetime({ offset: true });
 
+/** An e-mail address field: at most 320 characters, and nothing a bare address never holds (see `isBareAddress`). */
+const mailboxAddress = z
+  .string()
+  .max(320)
+  .refine(isBareAddress, 'must be a bare address: no display name, quotes, angle brackets, control, zero-width or bidi characters');
+
 /** A record as it arrives: optional fields may be `null`; `readRecords` turns them into absent ones. */
 export const agentSchema = z.object({
   id,
   name: z.string().max(500),
-  email: z.string().max(320).nullish(),
+  email: mailboxAddress.nullish(),
 });
 export type AgentWire = z.infer<typeof agentSchema>;
 
@@ -49,8 +56,12 @@ export const customerSchema = z.object({
   /** Ragione sociale. */
   name: z.string().min(1).max(500),
   vatNumber: z.string().max(50).nullish(),
-  /** Reminder addresses in the ERP's order (not validated here: the engine decides which are usable). */
-  emails: z.array(z.string().max(320)).max(50),
+  /**
+   * Reminder addresses in the ERP's order. Only what can never be a bare address is refused here (the
+   * whole customer is quarantined, so nobody is mailed at the address next to a hostile one); the engine
+   * decides which of the rest are usable.
+   */
+  emails: z.array(mailboxAddress).max(50),
   /** Certified e-mail, never a reminder address. */
   pec: z.string().max(320).nullish(),
   language: z.string().max(35).nullish(),
