@@ -303,6 +303,8 @@ function setupProblemIt(problem: SetupProblem, levelName?: (index: number) => st
       return `${level}: per limitare le ripetizioni indica prima ogni quanti giorni ripetere.`;
     case 'recur_max_count_invalid':
       return `${level}: “Ripetizioni al massimo” deve essere un numero intero, almeno 1.`;
+    case 'placeholder_in_markup':
+      return `${level}: nel testo HTML (${problem.language}) ${problem.placeholder} è scritto al posto del nome di ${problem.where === 'element_name' ? 'un elemento' : 'un attributo'}; un segnaposto va nel testo o dentro il valore di un attributo, es. <td title="${problem.placeholder}">.`;
     case 'field_not_whole_number':
       return problem.field === 'minDaysBetween'
         ? '“Giorni minimi tra due solleciti” deve essere un numero intero, zero o più.'
@@ -337,6 +339,8 @@ function setupProblemEn(problem: SetupProblem, levelName?: (index: number) => st
       return `${level}: to cap the repetitions, first say every how many days to repeat.`;
     case 'recur_max_count_invalid':
       return `${level}: “Repeat at most” must be a whole number, at least 1.`;
+    case 'placeholder_in_markup':
+      return `${level}: in the HTML text (${problem.language}) ${problem.placeholder} is written as ${problem.where === 'element_name' ? 'an element' : 'an attribute'} name; a placeholder goes in the text or inside an attribute’s value, e.g. <td title="${problem.placeholder}">.`;
     case 'field_not_whole_number':
       return problem.field === 'minDaysBetween'
         ? '“Minimum days between two reminders” must be a whole number, 0 or more.'
