@@ -4,6 +4,7 @@
  * offices. Numbers, money and dates are formatted per language by Intl.
  */
 import type { AgingBucket } from '../domain/aging';
+import type { HtmlRemoval } from '../domain/html-policy';
 import type { SetupProblem } from '../domain/setup';
 import type { SkipReason } from '../domain/types';
 import type { BatchMode, SyncFailure, SyncStep } from './model';
@@ -1059,6 +1060,9 @@ export interface SettingsMessages {
   readonly insertPlaceholder: string;
   readonly placeholderHint: (name: string) => string;
   readonly unknownPlaceholders: (names: string) => string;
+  /** What the HTML filter took out of the text being edited (`items` from `htmlRemoval`). */
+  readonly htmlRemoved: (items: string) => string;
+  readonly htmlRemoval: (removal: HtmlRemoval) => string;
   readonly noTextForLanguage: string;
   readonly previewHeading: string;
   readonly previewOn: (customer: string) => string;
@@ -1162,6 +1166,19 @@ const settingsIt: SettingsMessages = {
       IBAN: 'l’IBAN dell’azienda',
     })[name] ?? name,
   unknownPlaceholders: (names) => `Segnaposto sconosciuti (resteranno come scritti): ${names}`,
+  htmlRemoved: (items) => `Non ammesso nelle e-mail, tolto al salvataggio e all’invio: ${items}.`,
+  htmlRemoval: (removal) => {
+    switch (removal.kind) {
+      case 'element':
+        return `<${removal.element}>`;
+      case 'attribute':
+        return `attributo ${removal.attribute} di <${removal.element}>`;
+      case 'link':
+        return `link di <${removal.element}> che non inizia con http://, https:// o mailto:`;
+      case 'comment':
+        return 'commenti';
+    }
+  },
   noTextForLanguage: 'Nessun testo in questa lingua: verrà usato quello della lingua predefinita.',
   previewHeading: 'Anteprima',
   previewOn: (customer) => `Su dati reali: ${customer}`,
@@ -1272,6 +1289,19 @@ const settingsEn: SettingsMessages = {
       IBAN: 'the company IBAN',
     })[name] ?? name,
   unknownPlaceholders: (names) => `Unknown placeholders (left as typed): ${names}`,
+  htmlRemoved: (items) => `Not allowed in e-mails, removed on saving and sending: ${items}.`,
+  htmlRemoval: (removal) => {
+    switch (removal.kind) {
+      case 'element':
+        return `<${removal.element}>`;
+      case 'attribute':
+        return `${removal.attribute} attribute of <${removal.element}>`;
+      case 'link':
+        return `<${removal.element}> link not starting with http://, https:// or mailto:`;
+      case 'comment':
+        return 'comments';
+    }
+  },
   noTextForLanguage: 'No text in this language: the default language’s is used.',
   previewHeading: 'Preview',
   previewOn: (customer) => `On real data: ${customer}`,
