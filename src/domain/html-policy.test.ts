@@ -6,8 +6,11 @@ import type { Customer } from './types';
 
 /** Renders an HTML body for `customer` through the product's `renderEmail`. */
 function renderHtml(body: string, customer: Customer = aCustomer()) {
+  // The texts are put in after validation, as a setup written into the ERP some other way could hold
+  // them: the renderer must be safe whatever validation would say.
   const texts = { it: { subject: 'Estratto conto %Cliente', body, format: 'html' as const } };
-  const setup = aSetup({ groupByCustomer: true, levels: THREE_LEVELS.map((level) => ({ ...level, texts })) });
+  const valid = aSetup({ groupByCustomer: true, levels: THREE_LEVELS });
+  const setup = { ...valid, levels: valid.levels.map((level) => ({ ...level, texts })) };
   const items = [anItem({ id: 'I1', documentNumber: 'FT 2026/001', documentDate: '2026-01-10', residual: 5000 })];
   const today = '2026-03-15';
   const [communication] = planReminders({ setup, today, customers: [customer], agents: [anAgent()], items, ledger: [] }).communications;
