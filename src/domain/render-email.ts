@@ -1,32 +1,19 @@
 /**
  * Renders a communication into the e-mail the customer receives (DESIGN §3 "Texts"): the level's subject
  * and body in the customer's language (else the setup's default), placeholders filled in, ERP values
- * HTML-escaped. Plain-text templates keep their line breaks and list the items as aligned lines; every
+ * HTML-escaped, HTML texts filtered against the HTML policy (html-policy.ts). Plain-text templates keep their line breaks and list the items as aligned lines; every
  * e-mail also gets an HTML body (Graph sends HTML), where the items are a table.
  */
 import { formatCalendarDate, type CalendarDate } from './calendar';
 import { defaultTexts } from './default-texts';
+import { filterHtmlTemplate } from './html-policy';
 import { formatMoney } from './money';
 import { agentIdOf, type Communication } from './plan-reminders';
 import type { Level, LevelText, Setup } from './setup';
+import { findUnknownPlaceholders, PLACEHOLDER_PATTERN, isPlaceholder, type Placeholder } from './placeholders';
 import type { Agent, Customer } from './types';
 
-export const PLACEHOLDERS = ['Partita', 'Importo', 'Cliente', 'Agente', 'Oggi', 'IBAN'] as const;
-export type Placeholder = (typeof PLACEHOLDERS)[number];
-
-/** `%` then a name that starts with a letter and runs over letters and digits: a name ends at the first other character. */
-const PLACEHOLDER_PATTERN = /%(\p{L}[\p{L}\p{Nd}]*)/gu;
-const isPlaceholder = (name: string): name is Placeholder => (PLACEHOLDERS as readonly string[]).includes(name);
-
-/** The `%Words` of a template that are not placeholders, each once, in order: left as typed and flagged in the editor. */
-export function findUnknownPlaceholders(template: string): string[] {
-  const unknown = new Set<string>();
-  for (const match of template.matchAll(PLACEHOLDER_PATTERN)) {
-    const name = match[1] as string;
-    if (!isPlaceholder(name)) unknown.add(`%${name}`);
-  }
-  return [...unknown];
-}
+export { PLACEHOLDERS, findUnknownPlaceholders, type Placeholder } from './placeholders';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 /** Escapes text for HTML element content and attribute values. */
@@ -43,6 +30,23 @@ function fill(template: string, literal: (text: string) => string, value: (name:
     last = match.index + match[0].length;
   }
   return out + literal(template.slice(last));
+}
+
+/**
+ * Fills an administrator's HTML text, already filtered by the HTML policy (html-policy.ts): a placeholder
+ * in text gets `inText` (escaped, or our items table), one in an attribute value `inAttribute` (escaped,
+ * inside the double quotes the filter writes).
+ */
+function fillFiltered(
+  { parts, holes }: ReturnType<typeof filterHtmlTemplate>,
+  inText: (name: Placeholder) => string,
+  inAttribute: (name: Placeholder) => string,
+): string {
+  let out = parts[0] as string;
+  holes.forEach((hole, i) => {
+    out += (hole.inAttribute ? inAttribute(hole.name) : inText(hole.name)) + (parts[i + 1] as string);
+  });
+  return out;
 }
 
 const LABELS = {
@@ -176,7 +180,7 @@ export function renderEmail({ communication, setup, customer, agents, today }: R
   const subject = fill(text.subject, (s) => s, plain).replace(/\s*[\r\n]+\s*/g, ' ');
   const bodyHtml =
     text.format === 'html'
-      ? fill(text.body, (s) => s, htmlValue)
+      ? fillFiltered(filterHtmlTemplate(text.body), htmlValue, (name) => escapeHtml(plain(name)))
       : fill(text.body, (s) => escapeHtml(s).replace(/\r?\n/g, '<br>\n'), htmlValue);
   const html = `<div style="font-family:'Segoe UI',Arial,sans-serif;font-size:14px;line-height:1.4">${bodyHtml}</div>`;
   const plainBody =

@@ -62,6 +62,9 @@ describe('an invalid setup is refused with a message naming the level or field a
     ['recurMaxCount without recurEveryDays', withLevel(2, { recurEveryDays: undefined, recurMaxCount: 2 }), ['"L3"', 'recurMaxCount needs recurEveryDays']],
     ['recurMaxCount 0', withLevel(2, { recurMaxCount: 0 }), ['"L3"', 'recurMaxCount must be an integer ≥ 1']],
     ['recurMaxCount 2.5', withLevel(2, { recurMaxCount: 2.5 }), ['"L3"', 'recurMaxCount must be an integer ≥ 1']],
+    ['a placeholder as an attribute name in an HTML text', withLevel(1, { texts: { it: { subject: 's', body: '<td %Cliente>x</td>', format: 'html' } } }), [
+      'level "L2"', 'it HTML text', '%Cliente as an attribute name',
+    ]],
     ['negative minDaysBetween', { levels: THREE_LEVELS, minDaysBetween: -1 }, ['minDaysBetween must be an integer ≥ 0']],
     ['fractional minDaysBetween', { levels: THREE_LEVELS, minDaysBetween: 2.5 }, ['minDaysBetween must be an integer ≥ 0']],
     ['negative minimumAmount', { levels: THREE_LEVELS, minimumAmount: -1 }, ['minimumAmount must be an integer ≥ 0']],
@@ -108,10 +111,26 @@ describe('each problem carries a stable reason code and its parameters, for the 
       { path: 'levels[2]', levelIndex: 2, levelId: 'L3', code: 'recur_max_count_without_every' },
     ]],
     ['recurMaxCount 2.5', withLevel(2, { recurMaxCount: 2.5 }), [{ path: 'levels[2]', levelIndex: 2, levelId: 'L3', code: 'recur_max_count_invalid', got: '2.5' }]],
+    ['a placeholder as an element or attribute name in an HTML text', withLevel(1, {
+      texts: {
+        it: { subject: '%Cliente', body: '<p>Gentile %Cliente</p><td %Cliente>x</td><%Importo>', format: 'html' },
+        en: { subject: 's', body: '<td%IBAN>', html: true },
+      },
+    }), [
+      { path: 'levels[1]', levelIndex: 1, levelId: 'L2', code: 'placeholder_in_markup', language: 'it', placeholder: '%Cliente', where: 'attribute_name' },
+      { path: 'levels[1]', levelIndex: 1, levelId: 'L2', code: 'placeholder_in_markup', language: 'it', placeholder: '%Importo', where: 'element_name' },
+      { path: 'levels[1]', levelIndex: 1, levelId: 'L2', code: 'placeholder_in_markup', language: 'en', placeholder: '%IBAN', where: 'element_name' },
+    ]],
     ['negative minDaysBetween', { levels: THREE_LEVELS, minDaysBetween: -1 }, [{ path: 'minDaysBetween', code: 'field_not_whole_number', field: 'minDaysBetween', got: '-1' }]],
     ['fractional minimumAmount', { levels: THREE_LEVELS, minimumAmount: 10.5 }, [{ path: 'minimumAmount', code: 'field_not_whole_number', field: 'minimumAmount', got: '10.5' }]],
   ])('%s', (_case, setup, expected) => {
     expect(problemsOf(setup)).toEqual(expected);
+  });
+
+  test('placeholders in text and in attribute values, quoted or not, are accepted; plain-text texts are not read as HTML', () => {
+    const texts = (body: string, format: 'text' | 'html') => withLevel(1, { texts: { it: { subject: 's', body, format } } });
+    expect(validateSetup(texts('<p title=%Cliente>%Cliente</p><a href="https://pay.example/?c=%Cliente" title=\'%IBAN\'>x</a><!-- <td %Oggi> -->', 'html')).ok).toBe(true);
+    expect(validateSetup(texts('Gentile <%Cliente>, <td %Cliente>', 'text')).ok).toBe(true);
   });
 
   test('the English message stays beside the code, for logs and the ERP', () => {

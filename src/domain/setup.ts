@@ -5,6 +5,7 @@
  */
 import { cents, type Cents } from './money';
 import { err, ok, type Result } from './result';
+import { misplacedPlaceholders, type MisplacedWhere } from './template-markup';
 
 export const LEVEL_KINDS = ['promemoria', 'estratto_conto', 'sollecito'] as const;
 /** A label for texts and the UI; no rule depends on it. */
@@ -69,6 +70,8 @@ export type SetupRule =
   | { readonly code: 'recur_every_days_invalid'; readonly got: string }
   | { readonly code: 'recur_max_count_without_every' }
   | { readonly code: 'recur_max_count_invalid'; readonly got: string }
+  /** In an HTML text, a placeholder written where an element or attribute name goes (`<td %Cliente>`). */
+  | { readonly code: 'placeholder_in_markup'; readonly language: string; readonly placeholder: string; readonly where: MisplacedWhere }
   | { readonly code: 'field_not_whole_number'; readonly field: 'minDaysBetween' | 'minimumAmount'; readonly got: string };
 
 export type SetupProblemCode = SetupRule['code'];
@@ -216,6 +219,24 @@ export function validateSetup(input: unknown): Result<Setup, readonly SetupProbl
       } else if (!isIntegerAtLeast(level.recurMaxCount, 1)) {
         const got = JSON.stringify(level.recurMaxCount) ?? 'null';
         problems.push({ ...where, code: 'recur_max_count_invalid', got, message: `${label}: recurMaxCount must be an integer ≥ 1, got ${got}` });
+      }
+    }
+  });
+
+  rawLevels.forEach((level, index) => {
+    if (!isRecord(level)) return;
+    const label = levelLabel(index, level.id);
+    for (const [language, text] of Object.entries(readTexts(level.texts))) {
+      if (text.format !== 'html') continue;
+      for (const { placeholder, where } of misplacedPlaceholders(text.body)) {
+        problems.push({
+          ...at(index, level.id),
+          code: 'placeholder_in_markup',
+          language,
+          placeholder: `%${placeholder}`,
+          where,
+          message: `${label}: the ${language} HTML text has %${placeholder} as ${where === 'element_name' ? 'an element' : 'an attribute'} name (a placeholder goes in text or inside an attribute's value)`,
+        });
       }
     }
   });

@@ -29,6 +29,7 @@ import { messagesFor, settingsMessagesFor, type UiLanguage } from './i18n';
 import { LevelsEditor } from './LevelsEditor';
 import type { PaneActions, PaneState, SaveSetupResult, SetupDocument } from './model';
 import { parseList, sortLevels, type SetupDraft } from './setup-draft';
+import { filterDraftTexts } from './filter-texts';
 import { TextsEditor } from './TextsEditor';
 import { useSettingsStyles } from './settings-styles';
 
@@ -85,7 +86,7 @@ export function SettingsView({ state, actions, language }: SettingsViewProps) {
 
   const onSave = (): void => {
     setSave({ phase: 'saving' });
-    const sorted = sortLevels(draft);
+    const sorted = filterDraftTexts(sortLevels(draft));
     actions.saveSetup({ setup: sorted, etag: document.etag }).then(
       (result) => {
         setSave({ phase: 'done', result });

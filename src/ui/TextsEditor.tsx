@@ -1,6 +1,7 @@
 /**
  * The texts of each level, per language: subject and body, plain text or HTML, with buttons that insert
- * the placeholders at the cursor, unknown `%Words` flagged, and a live preview on a real customer of
+ * the placeholders at the cursor, unknown `%Words` flagged, what the HTML filter removes from an HTML text
+ * listed (html-policy.ts: it is removed on saving and on sending), and a live preview on a real customer of
  * today's plan, rendered by the same `renderEmail` the mailer uses, with the setup as it is being edited.
  */
 import {
@@ -17,6 +18,7 @@ import {
   Tooltip,
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { sanitizeHtmlText } from '../domain/html-policy';
 import { findUnknownPlaceholders, PLACEHOLDERS, renderEmail } from '../domain/render-email';
 import { validateSetup } from '../domain/setup';
 import { settingsMessagesFor, type UiLanguage } from './i18n';
@@ -82,6 +84,9 @@ export function TextsEditor({ draft, onChange, editable, loadSample, language }:
       return 'invalid' as const;
     }
   }, [sample, level, draft, textLanguage]);
+
+  const body = text?.format === 'html' ? text.body : undefined;
+  const removed = useMemo(() => (body === undefined ? [] : sanitizeHtmlText(body).removed), [body]);
 
   if (level === undefined) return null;
   const unknown = findUnknownPlaceholders(`${text?.subject ?? ''}\n${text?.body ?? ''}`);
@@ -187,6 +192,16 @@ export function TextsEditor({ draft, onChange, editable, loadSample, language }:
         {unknown.length > 0 && (
           <Text size={200} role="alert" style={{ color: 'var(--colorPaletteRedForeground1)' }}>
             {t.unknownPlaceholders(unknown.join(', '))}
+          </Text>
+        )}
+        {removed.length > 0 && (
+          <Text
+            size={200}
+            role="status"
+            data-testid="html-removed"
+            style={{ color: 'var(--colorPaletteDarkOrangeForeground1)' }}
+          >
+            {t.htmlRemoved(removed.map(t.htmlRemoval).join('; '))}
           </Text>
         )}
       </div>

@@ -4,6 +4,7 @@
  * offices. Numbers, money and dates are formatted per language by Intl.
  */
 import type { AgingBucket } from '../domain/aging';
+import type { HtmlRemoval } from '../domain/html-policy';
 import type { SetupProblem } from '../domain/setup';
 import type { SkipReason } from '../domain/types';
 import type { BatchMode, SyncFailure, SyncStep } from './model';
@@ -303,6 +304,8 @@ function setupProblemIt(problem: SetupProblem, levelName?: (index: number) => st
       return `${level}: per limitare le ripetizioni indica prima ogni quanti giorni ripetere.`;
     case 'recur_max_count_invalid':
       return `${level}: “Ripetizioni al massimo” deve essere un numero intero, almeno 1.`;
+    case 'placeholder_in_markup':
+      return `${level}: nel testo HTML (${problem.language}) ${problem.placeholder} è scritto al posto del nome di ${problem.where === 'element_name' ? 'un elemento' : 'un attributo'}; un segnaposto va nel testo o dentro il valore di un attributo, es. <td title="${problem.placeholder}">.`;
     case 'field_not_whole_number':
       return problem.field === 'minDaysBetween'
         ? '“Giorni minimi tra due solleciti” deve essere un numero intero, zero o più.'
@@ -337,6 +340,8 @@ function setupProblemEn(problem: SetupProblem, levelName?: (index: number) => st
       return `${level}: to cap the repetitions, first say every how many days to repeat.`;
     case 'recur_max_count_invalid':
       return `${level}: “Repeat at most” must be a whole number, at least 1.`;
+    case 'placeholder_in_markup':
+      return `${level}: in the HTML text (${problem.language}) ${problem.placeholder} is written as ${problem.where === 'element_name' ? 'an element' : 'an attribute'} name; a placeholder goes in the text or inside an attribute’s value, e.g. <td title="${problem.placeholder}">.`;
     case 'field_not_whole_number':
       return problem.field === 'minDaysBetween'
         ? '“Minimum days between two reminders” must be a whole number, 0 or more.'
@@ -1059,6 +1064,9 @@ export interface SettingsMessages {
   readonly insertPlaceholder: string;
   readonly placeholderHint: (name: string) => string;
   readonly unknownPlaceholders: (names: string) => string;
+  /** What the HTML filter took out of the text being edited (`items` from `htmlRemoval`). */
+  readonly htmlRemoved: (items: string) => string;
+  readonly htmlRemoval: (removal: HtmlRemoval) => string;
   readonly noTextForLanguage: string;
   readonly previewHeading: string;
   readonly previewOn: (customer: string) => string;
@@ -1162,6 +1170,19 @@ const settingsIt: SettingsMessages = {
       IBAN: 'l’IBAN dell’azienda',
     })[name] ?? name,
   unknownPlaceholders: (names) => `Segnaposto sconosciuti (resteranno come scritti): ${names}`,
+  htmlRemoved: (items) => `Non ammesso nelle e-mail, tolto al salvataggio e all’invio: ${items}.`,
+  htmlRemoval: (removal) => {
+    switch (removal.kind) {
+      case 'element':
+        return `<${removal.element}>`;
+      case 'attribute':
+        return `attributo ${removal.attribute} di <${removal.element}>`;
+      case 'link':
+        return `link di <${removal.element}> che non inizia con http://, https:// o mailto:`;
+      case 'comment':
+        return 'commenti';
+    }
+  },
   noTextForLanguage: 'Nessun testo in questa lingua: verrà usato quello della lingua predefinita.',
   previewHeading: 'Anteprima',
   previewOn: (customer) => `Su dati reali: ${customer}`,
@@ -1272,6 +1293,19 @@ const settingsEn: SettingsMessages = {
       IBAN: 'the company IBAN',
     })[name] ?? name,
   unknownPlaceholders: (names) => `Unknown placeholders (left as typed): ${names}`,
+  htmlRemoved: (items) => `Not allowed in e-mails, removed on saving and sending: ${items}.`,
+  htmlRemoval: (removal) => {
+    switch (removal.kind) {
+      case 'element':
+        return `<${removal.element}>`;
+      case 'attribute':
+        return `${removal.attribute} attribute of <${removal.element}>`;
+      case 'link':
+        return `<${removal.element}> link not starting with http://, https:// or mailto:`;
+      case 'comment':
+        return 'comments';
+    }
+  },
   noTextForLanguage: 'No text in this language: the default language’s is used.',
   previewHeading: 'Preview',
   previewOn: (customer) => `On real data: ${customer}`,

@@ -58,6 +58,45 @@ test('an administrator edits a text with the live preview, saves it, and a confl
   stack.erp.mutations.reset();
 });
 
+test('an HTML text: what is not allowed in e-mails is listed, gone from the preview, and the ERP gets the filtered text', async ({
+  page,
+  pane,
+  stack,
+}) => {
+  const admin = erpClient(stack.erpUrl, ADMIN);
+  const before = (await admin.getSetup()).setup;
+  await pane.open({ user: ADMIN });
+  await expect(page.getByTestId('sync-status')).toContainText('Aggiornato alle', { timeout: 45_000 });
+  await page.getByRole('tab', { name: 'Impostazioni' }).click();
+  await expect(page.getByTestId('text-preview-subject')).toBeVisible();
+
+  await page.getByRole('radio', { name: 'HTML' }).check();
+  await page
+    .getByTestId('text-body')
+    .fill(
+      '<p onclick="alert(1)">Gentile <b>%Cliente</b>,</p><script>alert(2)</script>' +
+        '<img src="https://track.example/p.gif"><a href="javascript:alert(3)">paga</a>%Partita',
+    );
+  await expect(page.getByTestId('html-removed')).toHaveText(
+    'Non ammesso nelle e-mail, tolto al salvataggio e all’invio: attributo onclick di <p>; <script>; <img>; link di <a> che non inizia con http://, https:// o mailto:.',
+  );
+  const frame = page.frameLocator('[data-testid="text-preview-frame"]');
+  await expect(frame.locator('p b')).not.toBeEmpty();
+  await expect(frame.locator('script, img, [onclick], a[href]')).toHaveCount(0);
+  await expect(frame.locator('table')).toContainText('Importo residuo');
+
+  await page.getByRole('button', { name: 'Salva nell’ERP' }).click();
+  await expect(page.getByTestId('save-outcome')).toHaveText('Configurazione salvata nell’ERP.');
+  const { setup } = await admin.getSetup();
+  expect(setup.levels.find((level) => level.id === 'L1')?.texts.it).toEqual(
+    expect.objectContaining({ format: 'html', body: '<p>Gentile <b>%Cliente</b>,</p><a>paga</a>%Partita' }),
+  );
+
+  // The setup as it was, for the tests after this one.
+  await changeSetupBehindTheBack(admin, () => before);
+  stack.erp.mutations.reset();
+});
+
 test('an enabled user who is not an administrator reads the settings but cannot change them', async ({
   page,
   pane,

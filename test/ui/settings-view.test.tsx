@@ -172,3 +172,37 @@ test('connection settings: where each value comes from, secrets never shown, and
   );
   expect(tested).toEqual([{ ERP_BASE_URL: 'https://erp.rossi.example' }]);
 });
+
+test('an HTML text: what the filter removes is listed before saving, and what is saved is the filtered text', async () => {
+  const saves: Parameters<PaneActions['saveSetup']>[0][] = [];
+  const actions = recordingActions();
+  await open(admin(), {
+    ...actions,
+    // Recorded and left pending: what is sent to the ERP is the point here, not the outcome.
+    saveSetup: (document) => (saves.push(document), new Promise(() => undefined)),
+  });
+  fireEvent.click(screen.getByRole('radio', { name: 'HTML' }));
+  fireEvent.change(screen.getByTestId('text-body'), {
+    target: {
+      value:
+        '<p onclick="alert(1)" style="background:url(https://t.example/x.png)">Gentile %Cliente</p>' +
+        '<script>alert(2)</script><img src="https://track.example/p.gif"><a href="javascript:alert(3)">paga</a>' +
+        '<!--[if mso]><b>x</b><![endif]-->%Partita',
+    },
+  });
+
+  expect((await screen.findByTestId('html-removed')).textContent).toBe(
+    'Non ammesso nelle e-mail, tolto al salvataggio e all’invio: attributo onclick di <p>; attributo style di <p>; <script>; <img>; link di <a> che non inizia con http://, https:// o mailto:; commenti.',
+  );
+  // The preview already shows the filtered e-mail.
+  const frame = screen.getByTestId('text-preview-frame').getAttribute('srcdoc') ?? '';
+  expect(frame).toContain('<p>Gentile ');
+  expect(frame).not.toMatch(/onclick|url\(|<script|<img|javascript|<!--/);
+
+  fireEvent.click(screen.getByRole('button', { name: 'Salva nell’ERP' }));
+  await waitFor(() => expect(saves).toHaveLength(1));
+  const htmlTexts = (saves[0]?.setup.levels ?? [])
+    .flatMap((level) => Object.values(level.texts))
+    .filter((text) => text.format === 'html');
+  expect(htmlTexts.map((text) => text.body)).toEqual(['<p>Gentile %Cliente</p><a>paga</a>%Partita']);
+});

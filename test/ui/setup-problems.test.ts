@@ -35,6 +35,7 @@ const EVERY_CODE: readonly unknown[] = [
   withLevel(2, { recurEveryDays: undefined, recurMaxCount: 2 }),
   withLevel(2, { recurMaxCount: 0.5 }),
   { levels: LEVELS, minDaysBetween: -1, minimumAmount: -100 },
+  withLevel(0, { texts: { it: { subject: 's', body: '<td %Cliente>x</td><%Importo>', format: 'html' } } }),
 ];
 
 const names = (index: number) => LEVELS[index]?.name;
@@ -56,6 +57,7 @@ test('every reason code has a sentence in both languages, and none is the domain
       'recur_max_count_without_every',
       'recur_max_count_invalid',
       'field_not_whole_number',
+      'placeholder_in_markup',
     ]),
   );
   for (const problem of problems) {
