@@ -206,17 +206,24 @@ export interface Messages {
   // Batch
   readonly batchTitle: (mode: BatchMode) => string;
   readonly batchProgressLabel: (done: string, total: string) => string;
-  readonly batchSucceeded: (mode: BatchMode, count: string) => string;
+  /** How many jobs ended so: sent, drafted, handled (as the batch asked, or otherwise), cancelled. */
+  readonly batchEnded: (ending: 'sent' | 'drafted' | 'handled' | 'cancelled', count: string) => string;
   readonly batchFailed: (count: string) => string;
+  /** Jobs that ended in an unusual way (sent but not recorded, send not confirmed…): someone must look. */
+  readonly batchAttention: (count: string) => string;
   readonly batchRemaining: (count: string) => string;
   readonly eta: (minutes: number) => string;
+  /** Said instead of a time left while Microsoft 365 does not answer. */
+  readonly etaUnreachable: string;
   readonly batchState: (state: 'running' | 'paused' | 'done' | 'cancelled') => string;
   readonly stopBatch: string;
   readonly resumeBatch: string;
   readonly retryFailed: string;
   readonly failuresHeading: string;
+  readonly attentionHeading: string;
   readonly failureReason: (reason: string) => string;
-  readonly stopReason: (reason: string) => string;
+  /** Why a run stopped; `message` is the technical reason, said in the sentence when it is a refusal. */
+  readonly stopReason: (reason: string, message?: string) => string;
   readonly openDraft: string;
   readonly draftsCreated: string;
 
@@ -560,11 +567,13 @@ const it: Messages = {
   batchTitle: (mode) =>
     ({ draft: 'Creazione bozze', send: 'Invio solleciti', handled: 'Registrazione come gestiti' })[mode],
   batchProgressLabel: (done, total) => `${done} di ${total}`,
-  batchSucceeded: (mode, count) =>
-    `${mode === 'draft' ? 'Bozze create' : mode === 'send' ? 'Inviati' : 'Registrati'}: ${count}`,
+  batchEnded: (ending, count) =>
+    `${{ sent: 'Inviati', drafted: 'Bozze create', handled: 'Registrati', cancelled: 'Annullati' }[ending]}: ${count}`,
   batchFailed: (count) => `Non riusciti: ${count}`,
+  batchAttention: (count) => `Da verificare: ${count}`,
   batchRemaining: (count) => `Restanti: ${count}`,
   eta: (minutes) => (minutes <= 1 ? 'meno di un minuto' : `circa ${minutes} minuti`),
+  etaUnreachable: 'Microsoft 365 non è raggiungibile: in attesa, nessuna stima',
   batchState: (state) =>
     ({
       running: 'In corso',
@@ -576,6 +585,7 @@ const it: Messages = {
   resumeBatch: 'Riprendi',
   retryFailed: 'Riprova i non riusciti',
   failuresHeading: 'Non riusciti',
+  attentionHeading: 'Da verificare',
   failureReason: (reason) => {
     const known: Record<string, string> = {
       item_closed: 'Partite pagate o chiuse nell’ERP dopo la preparazione: non inviato',
@@ -591,19 +601,24 @@ const it: Messages = {
       send_unconfirmed:
         'Invio richiesto ma non ancora confermato: verrà ricontrollato, mai reinviato alla cieca',
       log_refused: 'Inviato, ma l’ERP non l’ha registrato: avvisa l’amministratore',
-      refused: 'Rifiutato dall’ERP o da Microsoft Graph',
+      refused_by_graph: 'Rifiutato da Microsoft 365',
+      refused_by_erp: 'Rifiutato dall’ERP',
+      refused: 'Rifiutato dall’ERP o da Microsoft 365',
     };
     return known[reason] ?? `Errore (${reason})`;
   },
-  stopReason: (reason) =>
+  stopReason: (reason, message) =>
     ({
+      graph_refused: `Microsoft 365 ha rifiutato la richiesta: ${message ?? 'motivo non indicato'}.`,
+      erp_refused: `L’ERP ha rifiutato la richiesta: ${message ?? 'motivo non indicato'}.`,
+      unexpected: `Errore imprevisto: ${message ?? 'nessun dettaglio'}. Se si ripete, avvisa l’assistenza.`,
       paused: 'In pausa: riprende alla prossima apertura del riquadro.',
       unauthorized: 'L’accesso alla casella o all’ERP è scaduto: accedi di nuovo, poi riprende.',
       mailbox_restricted:
         'Exchange ha bloccato l’invio da questa casella: deve sbloccarla l’amministratore di Microsoft 365.',
       not_enabled: 'Questo utente non è abilitato ai solleciti.',
       unreachable:
-        'Microsoft Graph o l’ERP non rispondono: riprende alla prossima apertura o con “Aggiorna”.',
+        'Microsoft 365 o l’ERP non sono raggiungibili (rete assente, servizio fuori uso o connessione bloccata da un criterio): riprende alla prossima apertura o con “Aggiorna”.',
       throttled: 'Troppi messaggi per oggi secondo i limiti di Exchange: riprende più tardi.',
       invalid_setup: 'La configurazione dei solleciti non è valida: nulla può essere inviato.',
       busy: 'Un’altra finestra di Solleciti sta già inviando da questa casella.',
@@ -875,11 +890,13 @@ const en: Messages = {
   batchTitle: (mode) =>
     ({ draft: 'Creating drafts', send: 'Sending reminders', handled: 'Recording as handled' })[mode],
   batchProgressLabel: (done, total) => `${done} of ${total}`,
-  batchSucceeded: (mode, count) =>
-    `${mode === 'draft' ? 'Drafts created' : mode === 'send' ? 'Sent' : 'Recorded'}: ${count}`,
+  batchEnded: (ending, count) =>
+    `${{ sent: 'Sent', drafted: 'Drafts created', handled: 'Recorded', cancelled: 'Cancelled' }[ending]}: ${count}`,
   batchFailed: (count) => `Failed: ${count}`,
+  batchAttention: (count) => `Needs attention: ${count}`,
   batchRemaining: (count) => `Remaining: ${count}`,
   eta: (minutes) => (minutes <= 1 ? 'less than a minute' : `about ${minutes} minutes`),
+  etaUnreachable: 'Microsoft 365 cannot be reached: waiting, no estimate',
   batchState: (state) =>
     ({
       running: 'Running',
@@ -891,6 +908,7 @@ const en: Messages = {
   resumeBatch: 'Resume',
   retryFailed: 'Retry the failed ones',
   failuresHeading: 'Failed',
+  attentionHeading: 'Needs attention',
   failureReason: (reason) => {
     const known: Record<string, string> = {
       item_closed: 'Items paid or closed in the ERP after planning: not sent',
@@ -906,19 +924,24 @@ const en: Messages = {
       send_unconfirmed:
         'Sending requested but not confirmed yet: it will be checked again, never re-sent blindly',
       log_refused: 'Sent, but the ERP did not record it: tell the administrator',
-      refused: 'Refused by the ERP or by Microsoft Graph',
+      refused_by_graph: 'Refused by Microsoft 365',
+      refused_by_erp: 'Refused by the ERP',
+      refused: 'Refused by the ERP or by Microsoft 365',
     };
     return known[reason] ?? `Error (${reason})`;
   },
-  stopReason: (reason) =>
+  stopReason: (reason, message) =>
     ({
+      graph_refused: `Microsoft 365 refused the request: ${message ?? 'no reason given'}.`,
+      erp_refused: `The ERP refused the request: ${message ?? 'no reason given'}.`,
+      unexpected: `Unexpected error: ${message ?? 'no detail'}. If it happens again, tell support.`,
       paused: 'Paused: resumes the next time the pane opens.',
       unauthorized: 'Access to the mailbox or the ERP expired: sign in again, then it resumes.',
       mailbox_restricted:
         'Exchange blocked sending from this mailbox: the Microsoft 365 administrator must lift it.',
       not_enabled: 'This user is not enabled for reminders.',
       unreachable:
-        'Microsoft Graph or the ERP do not answer: it resumes on the next opening or with “Refresh”.',
+        'Microsoft 365 or the ERP cannot be reached (no network, service down, or the connection blocked by a policy): it resumes on the next opening or with “Refresh”.',
       throttled: 'Too many messages today for Exchange’s limits: it resumes later.',
       invalid_setup: 'The reminder setup is not valid: nothing can be sent.',
       busy: 'Another Solleciti window is already sending from this mailbox.',
