@@ -21,6 +21,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { formatCount, messagesFor, type UiLanguage } from './i18n';
+import { isMassSend } from './batch-summary';
 import { buttonRow, spreadLine } from './layout-styles';
 import type { BatchMode, BatchView, MailAvailability } from './model';
 
@@ -129,7 +130,9 @@ export function ActionBar({
           </MenuTrigger>
           <MenuPopover>
             <MenuList>
-              <MenuItem onClick={() => onAction('send')}>{t.send}</MenuItem>
+              <MenuItem onClick={() => onAction('send')}>
+                {isMassSend('send', scopeCount) ? t.sendCount(formatCount(scopeCount, language)) : t.send}
+              </MenuItem>
               <MenuItem onClick={() => onAction('handled')}>{t.markHandled}</MenuItem>
               <MenuItem disabled={scopeCount !== 1} onClick={() => onAction('test')}>
                 {t.sendToMe}

@@ -181,6 +181,8 @@ export interface Messages {
   // Actions
   readonly createDrafts: string;
   readonly send: string;
+  /** The send button of a mass send, naming how many e-mails go out. */
+  readonly sendCount: (count: string) => string;
   readonly markHandled: string;
   readonly sendToMe: string;
   readonly moreActions: string;
@@ -199,6 +201,9 @@ export interface Messages {
   readonly confirmMissingPdfs: (count: number) => string;
   readonly confirmNoAttachments: string;
   readonly confirmHandledNote: string;
+  /** `amounts`: one formatted total per currency, joined. */
+  readonly confirmAmount: (amounts: string) => string;
+  readonly confirmDuration: (minutes: number, perMinute: number) => string;
   readonly confirmButton: (mode: BatchMode) => string;
   readonly actionFailed: (detail: string) => string;
   readonly testSent: (address: string) => string;
@@ -521,6 +526,7 @@ const it: Messages = {
 
   createDrafts: 'Crea bozze',
   send: 'Invia',
+  sendCount: (count) => `Invia ${count} e-mail`,
   markHandled: 'Segna come gestito',
   sendToMe: 'Invia a me',
   moreActions: 'Altre azioni',
@@ -560,6 +566,9 @@ const it: Messages = {
       : `${formatCount(count, 'it')} PDF non sono disponibili nell’ERP: le e-mail che li allegano non verranno create.`,
   confirmNoAttachments: 'Nessun allegato.',
   confirmHandledNote: 'Usalo per i solleciti fatti per telefono o già registrati altrove.',
+  confirmAmount: (amounts) => `Importo sollecitato: ${amounts}.`,
+  confirmDuration: (minutes, perMinute) =>
+    `Durata prevista al ritmo di ${perMinute} e-mail al minuto: ${minutes <= 1 ? 'meno di un minuto' : `circa ${minutes} minuti`}.`,
   confirmButton: (mode) => ({ draft: 'Crea bozze', send: 'Invia', handled: 'Segna come gestiti' })[mode],
   actionFailed: (detail) => `Operazione non riuscita: ${detail}`,
   testSent: (address) => `Inviato a ${address} come prova (non registrato).`,
@@ -850,6 +859,7 @@ const en: Messages = {
 
   createDrafts: 'Create drafts',
   send: 'Send',
+  sendCount: (count) => `Send ${count} e-mails`,
   markHandled: 'Mark as handled',
   sendToMe: 'Send to me',
   moreActions: 'More actions',
@@ -883,6 +893,9 @@ const en: Messages = {
       : `${formatCount(count, 'en')} PDFs are not available in the ERP: the e-mails that attach them will not be created.`,
   confirmNoAttachments: 'No attachments.',
   confirmHandledNote: 'Use it for reminders made by phone, or already recorded elsewhere.',
+  confirmAmount: (amounts) => `Amount reminded: ${amounts}.`,
+  confirmDuration: (minutes, perMinute) =>
+    `Expected duration at ${perMinute} e-mails a minute: ${minutes <= 1 ? 'less than a minute' : `about ${minutes} minutes`}.`,
   confirmButton: (mode) => ({ draft: 'Create drafts', send: 'Send', handled: 'Mark as handled' })[mode],
   actionFailed: (detail) => `That did not work: ${detail}`,
   testSent: (address) => `Sent to ${address} as a test (not recorded).`,

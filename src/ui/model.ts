@@ -205,6 +205,8 @@ export interface BatchSummary {
   readonly emails: number;
   readonly customers: number;
   readonly attachments: number;
+  /** The amount reminded, one total per currency (by currency code). */
+  readonly totals: readonly { readonly currency: CurrencyCode; readonly amount: Cents }[];
 }
 
 /** One communication of the ledger: what was sent, drafted or marked. */
