@@ -87,7 +87,7 @@ test('a selection narrows the actions to it; "select all visible" selects what t
   fireEvent.click(await screen.findByRole('menuitem', { name: 'Segna come gestito' }));
   const dialog = await screen.findByRole('alertdialog');
   expect(within(dialog).getByTestId('confirm-body').textContent).toBe(
-    '3 solleciti per 3 clienti verranno registrati come inviati, senza inviare alcuna e-mail.Usalo per i solleciti fatti per telefono o già registrati altrove.',
+    '3 solleciti per 3 clienti verranno registrati come inviati, senza inviare alcuna e-mail.Usalo per i solleciti fatti per telefono o già registrati altrove.Importo sollecitato: 29.096,10\u00a0€.',
   );
   fireEvent.click(within(dialog).getByRole('button', { name: 'Annulla' }));
   await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
