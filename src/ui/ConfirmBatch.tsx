@@ -99,7 +99,9 @@ export function ConfirmBatch({ summary, onConfirm, onCancel, loadAttachments, la
               {summary.totals.length > 0 && (
                 <p data-testid="confirm-amount">
                   {t.confirmAmount(
-                    summary.totals.map(({ amount, currency }) => formatMoney(amount, currency, language)).join(' + '),
+                    summary.totals
+                      .map(({ amount, currency }) => formatMoney(amount, currency, language))
+                      .join(' + '),
                   )}
                 </p>
               )}

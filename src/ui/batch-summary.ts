@@ -12,7 +12,9 @@ export const isMassSend = (mode: BatchSummary['mode'], emails: number): boolean 
   mode === 'send' && emails > MASS_SEND_THRESHOLD;
 
 /** The amount a batch reminds, one total per currency, by currency code. */
-export function totalsByCurrency(rows: readonly Pick<ReminderRow, 'currency' | 'total'>[]): BatchSummary['totals'] {
+export function totalsByCurrency(
+  rows: readonly Pick<ReminderRow, 'currency' | 'total'>[],
+): BatchSummary['totals'] {
   const byCurrency = new Map<CurrencyCode, Cents[]>();
   for (const row of rows) {
     const amounts = byCurrency.get(row.currency);

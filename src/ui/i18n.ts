@@ -1049,6 +1049,8 @@ export interface SettingsMessages {
   readonly attachInvoicePdfs: string;
   readonly minimumAmount: string;
   readonly minimumAmountHint: string;
+  readonly minimumNegative: string;
+  readonly minimumNotAmount: string;
   readonly minDaysBetween: string;
   readonly minDaysBetweenHint: string;
   readonly autoCollected: string;
@@ -1061,10 +1063,13 @@ export interface SettingsMessages {
   readonly enabledUsers: string;
   readonly administrators: string;
   readonly onePerLine: string;
+  /** The entries of a users' list that are not e-mail addresses. */
+  readonly notAddresses: (entries: readonly string[]) => string;
 
   readonly levelsHeading: string;
   readonly levelsHint: string;
   readonly levelName: string;
+  readonly levelNameRequired: string;
   readonly levelKind: string;
   readonly kindName: (kind: string) => string;
   readonly levelDays: string;
@@ -1137,6 +1142,8 @@ const settingsIt: SettingsMessages = {
   attachInvoicePdfs: 'Allega i PDF delle fatture',
   minimumAmount: 'Importo minimo',
   minimumAmountHint: 'Le comunicazioni con un totale inferiore non vengono proposte.',
+  minimumNegative: 'L’importo minimo non può essere negativo: scrivi 0 o più.',
+  minimumNotAmount: 'Scrivi un importo, ad esempio 50 o 1.234,50.',
   minDaysBetween: 'Giorni minimi tra due solleciti',
   minDaysBetweenHint: 'Una partita sollecitata da meno giorni aspetta.',
   autoCollected: 'Pagamenti incassati dalla banca',
@@ -1149,10 +1156,13 @@ const settingsIt: SettingsMessages = {
   enabledUsers: 'Utenti abilitati ai solleciti',
   administrators: 'Amministratori della configurazione',
   onePerLine: 'Un indirizzo per riga.',
+  notAddresses: (entries) =>
+    `${entries.length === 1 ? 'Non è un indirizzo e-mail' : 'Non sono indirizzi e-mail'}: ${entries.map((entry) => `“${entry}”`).join(', ')}.`,
 
   levelsHeading: 'Livelli',
   levelsHint: 'I livelli sono ordinati per giorni dalla scadenza (negativi: prima della scadenza).',
   levelName: 'Nome',
+  levelNameRequired: 'Dai un nome al livello: è quello che vedono gli utenti.',
   levelKind: 'Tipo',
   kindName: (kind) =>
     ({ promemoria: 'Promemoria', estratto_conto: 'Estratto conto', sollecito: 'Sollecito' })[kind] ?? kind,
@@ -1246,6 +1256,8 @@ const settingsEn: SettingsMessages = {
   attachInvoicePdfs: 'Attach the invoice PDFs',
   minimumAmount: 'Minimum amount',
   minimumAmountHint: 'Communications with a lower total are not proposed.',
+  minimumNegative: 'The minimum amount cannot be negative: type 0 or more.',
+  minimumNotAmount: 'Type an amount, for example 50 or 1,234.50.',
   minDaysBetween: 'Minimum days between two reminders',
   minDaysBetweenHint: 'An item reminded fewer days ago waits.',
   autoCollected: 'Payments collected by the bank',
@@ -1258,10 +1270,13 @@ const settingsEn: SettingsMessages = {
   enabledUsers: 'Users enabled for reminders',
   administrators: 'Setup administrators',
   onePerLine: 'One address per line.',
+  notAddresses: (entries) =>
+    `${entries.length === 1 ? 'Not an e-mail address' : 'Not e-mail addresses'}: ${entries.map((entry) => `“${entry}”`).join(', ')}.`,
 
   levelsHeading: 'Levels',
   levelsHint: 'Levels are ordered by days from the due date (negative: before the due date).',
   levelName: 'Name',
+  levelNameRequired: 'Give the level a name: it is what users see.',
   levelKind: 'Kind',
   kindName: (kind) =>
     ({ promemoria: 'Friendly reminder', estratto_conto: 'Statement', sollecito: 'Dunning letter' })[kind] ??

@@ -55,9 +55,14 @@ test('a run stopped by a refusal says who refused and why, not that nobody answe
   show({
     ...base,
     state: 'paused',
-    stop: { reason: 'graph_refused', message: 'Graph POST /me/messages: 400 ErrorInvalidProperty The property is invalid' },
+    stop: {
+      reason: 'graph_refused',
+      message: 'Graph POST /me/messages: 400 ErrorInvalidProperty The property is invalid',
+    },
   });
   const stop = screen.getByTestId('batch-stop').textContent ?? '';
-  expect(stop).toContain('Microsoft 365 ha rifiutato la richiesta: Graph POST /me/messages: 400 ErrorInvalidProperty The property is invalid.');
+  expect(stop).toContain(
+    'Microsoft 365 ha rifiutato la richiesta: Graph POST /me/messages: 400 ErrorInvalidProperty The property is invalid.',
+  );
   expect(stop).not.toMatch(/non rispond/);
 });

@@ -132,21 +132,31 @@ describe('a mass send', () => {
     const confirmed: BatchSummary[] = [];
     render(
       <FluentProvider theme={webLightTheme}>
-        <ConfirmBatch summary={mass} onConfirm={(value) => confirmed.push(value)} onCancel={() => undefined} language="it" />
+        <ConfirmBatch
+          summary={mass}
+          onConfirm={(value) => confirmed.push(value)}
+          onCancel={() => undefined}
+          language="it"
+        />
       </FluentProvider>,
     );
-    expect(screen.getByTestId('confirm-body').textContent).toContain('Verranno inviate 381 e-mail a 205 clienti.');
-    expect(screen.getByTestId('confirm-amount').textContent).toBe('Importo sollecitato: 123.456,50\u00a0€ + 1000,00\u00a0USD.');
+    expect(screen.getByTestId('confirm-body').textContent).toContain(
+      'Verranno inviate 381 e-mail a 205 clienti.',
+    );
+    expect(screen.getByTestId('confirm-amount').textContent).toBe(
+      'Importo sollecitato: 123.456,50\u00a0€ + 1000,00\u00a0USD.',
+    );
     // 381 e-mails at 25 a minute: 15,24 minutes.
     expect(screen.getByTestId('confirm-duration').textContent).toBe(
       'Durata prevista al ritmo di 25 e-mail al minuto: circa 16 minuti.',
     );
     expect(screen.getByRole('button', { name: 'Invia 381 e-mail' })).toBeTruthy();
     // The dialog focuses its first button when it opens (Chromium: test/e2e/send.spec.ts): Cancel.
-    expect(within(screen.getByRole('alertdialog')).getAllByRole('button').map((button) => button.textContent)).toEqual([
-      'Annulla',
-      'Invia 381 e-mail',
-    ]);
+    expect(
+      within(screen.getByRole('alertdialog'))
+        .getAllByRole('button')
+        .map((button) => button.textContent),
+    ).toEqual(['Annulla', 'Invia 381 e-mail']);
     expect(confirmed).toEqual([]);
   });
 
