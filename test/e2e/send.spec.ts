@@ -74,6 +74,9 @@ test('a send batch closed mid-way resumes when the pane opens again, and each re
   pane,
   stack,
 }) => {
+  // A claim whose answer the closing pane lost is looked for during the settle time (60 s) before its
+  // draft is created: the batch may need that long after reopening, as the 120 s wait below allows.
+  test.setTimeout(180_000);
   await stack.graph.control.reset();
   await pane.open();
   await waitForSync(page);
