@@ -91,6 +91,12 @@ test('each setting with a bad value says its own problem on the field, and Save 
   await expect(page.getByRole('button', { name: 'Salva nell’ERP' })).toBeDisabled();
   await page.evaluate(() => window.scrollTo(0, 0));
   await pane.screenshot('settings-errors-400');
+  await page.getByRole('textbox', { name: 'Utenti abilitati ai solleciti' }).scrollIntoViewIfNeeded();
+  await pane.screenshot('settings-errors-users-400');
+  await second.scrollIntoViewIfNeeded();
+  await pane.screenshot('settings-errors-levels-400');
+  await last.getByTestId('level-recur').scrollIntoViewIfNeeded();
+  await pane.screenshot('settings-errors-recurrence-400');
 });
 
 test('an enabled user who is not an administrator reads the settings but cannot change them', async ({
