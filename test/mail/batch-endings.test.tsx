@@ -13,7 +13,7 @@ import { enqueueBatch } from '../../src/mail/outbox';
 import { outboxPort } from '../../src/taskpane/outbox-port';
 import { BatchPanel } from '../../src/ui/Actions';
 import type { BatchView } from '../../src/ui/model';
-import { LUCA, MARTA, planFor, startBench, userOf, type Bench } from './harness';
+import { LUCA, MARTA, memoryStorage, planFor, startBench, userOf, type Bench } from './harness';
 
 jest.setTimeout(60_000);
 
@@ -22,15 +22,6 @@ beforeAll(async () => {
   bench = await startBench({ customers: 40, items: 200 });
 });
 afterAll(() => bench.close());
-
-function memoryStorage(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> {
-  const values = new Map<string, string>();
-  return {
-    getItem: (key) => values.get(key) ?? null,
-    setItem: (key, value) => void values.set(key, value),
-    removeItem: (key) => void values.delete(key),
-  };
-}
 
 test('sent but not recorded by the ERP: the summary says 1 needs attention with the administrator message, not "Failed 0"', async () => {
   const marta = userOf(bench, MARTA);

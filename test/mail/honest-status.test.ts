@@ -8,7 +8,19 @@ import { stopOf } from '../../src/mail/job-runner';
 import { MailError } from '../../src/mail/mail-error';
 import { enqueueBatch, type OutboxProgress } from '../../src/mail/outbox';
 import { messagesFor } from '../../src/ui/i18n';
-import { MARTA, MINUTE_MS, planFor, startBench, userOf, type Bench } from './harness';
+import { outboxPort } from '../../src/taskpane/outbox-port';
+import type { BatchView, CommunicationDetail } from '../../src/ui/model';
+import { communicationKey, itemCyclesOf } from '../../src/domain/communication-key';
+import { takeSnapshot } from '../../src/mail/freshness';
+import { MARTA, MINUTE_MS, TODAY, memoryStorage, planFor, startBench, userOf, type Bench } from './harness';
+
+async function waitFor(condition: () => boolean, ms = 30_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > until) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
 
 jest.setTimeout(60_000);
 
@@ -41,6 +53,50 @@ describe('against the demo ERP and the Graph simulator', () => {
     bench = await startBench({ customers: 40, items: 200 });
   });
   afterAll(() => bench.close());
+
+  test('while Graph does not answer, the pane says it cannot be reached instead of giving a time; answering again, it goes on', async () => {
+    const marta = userOf(bench, MARTA);
+    const plan = (await planFor(marta)).slice(0, 3);
+    const port = outboxPort({
+      db: marta.db,
+      erp: marta.erp,
+      mailer: marta.mailer,
+      account: marta.account,
+      me: MARTA,
+      communications: async () => [],
+      storage: memoryStorage(),
+    });
+    // The folder lookups get no answer (connection dropped) for a while: Graph is unreachable, then back.
+    bench.sim.control.addFault({ method: 'GET', path: '/me/mailFolders/*', kind: 'drop', times: 8 });
+    const views: BatchView[] = [];
+    port.subscribe(() => {
+      const view = port.current();
+      if (view !== undefined) views.push(view);
+    });
+    const snapshot = await takeSnapshot(marta.db, Date.now());
+    if (!snapshot.ok) throw new Error(snapshot.message);
+    const details = plan.map((communication): CommunicationDetail => {
+      const customer = snapshot.snapshot.customers.get(communication.customerId);
+      if (customer === undefined) throw new Error(`no customer ${communication.customerId}`);
+      return {
+        key: communicationKey(communication.levelId, itemCyclesOf(communication)),
+        communication,
+        customer,
+        agents: [],
+        setup: snapshot.snapshot.setup,
+        today: TODAY,
+      };
+    });
+    await port.start('draft', details);
+    await waitFor(() => port.current()?.state === 'done');
+    bench.sim.control.clearFaults();
+
+    const during = views.filter((view) => view.unreachable === true);
+    expect(during.length).toBeGreaterThan(0);
+    for (const view of during) expect(view.etaMs).toBeUndefined();
+    expect(port.current()?.counts.drafted).toBe(3);
+    expect(port.current()?.unreachable).toBeUndefined();
+  });
 
   test('after ten minutes with nothing moving (an outage), the time left is the remaining sends at the pace, not the pace observed', async () => {
     const marta = userOf(bench, MARTA);
