@@ -175,6 +175,8 @@ describe('a mass send', () => {
       'Durata prevista al ritmo di 25 e-mail al minuto: meno di un minuto.',
     );
     expect(within(screen.getByRole('alertdialog')).getAllByRole('button')[0]).toBe(send);
+    // (the PDFs' sizes are measured meanwhile)
+    await waitFor(() => expect(sentence()).toContain('MB'));
   });
 });
 
