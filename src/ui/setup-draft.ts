@@ -12,6 +12,7 @@ export type SetupDraft = ReminderSetupWire;
 export type LevelDraft = SetupDraft['levels'][number];
 
 const isInteger = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value);
+const present = (value: unknown): boolean => value !== undefined && value !== null;
 
 /** The index of the last level (the one with the highest days, wherever it is listed); -1 if none has days. */
 export function lastLevelIndex(levels: readonly LevelDraft[]): number {
@@ -48,34 +49,41 @@ export function updateLevel(draft: SetupDraft, index: number, patch: Partial<Lev
 }
 
 /**
- * A new last level, 15 days after the current last one, with the built-in texts of a `sollecito`. Only
- * the last level may repeat, so a repetition on the old last level moves to the new one: the setup stays
- * valid, and "the last level repeats" stays true.
+ * A new level with the built-in texts of a `sollecito`, that leaves a valid setup. Only the last level
+ * may repeat: when it does, the new level goes just before it (halfway between the level before and the
+ * repeating one), so the repetition stays where it was; without room there (consecutive days), the new
+ * level goes last and takes the repetition with it. When the last level does not repeat, the new one is
+ * the new last level, 15 days after it. It is listed at the end until the days are edited (then sorted).
  */
 export function addLevel(draft: SetupDraft, name: string): SetupDraft {
   const ids = new Set(draft.levels.map((level) => level.id));
   let n = draft.levels.length + 1;
   while (ids.has(`L${n}`)) n++;
-  const maxDays = Math.max(
-    -15,
-    ...draft.levels.map((level) => (isInteger(level.days) ? level.days : -Infinity)),
-  );
-  const texts = defaultTexts('sollecito');
+  const days = draft.levels.flatMap((level) => (isInteger(level.days) ? [level.days] : []));
   const lastIndex = lastLevelIndex(draft.levels);
-  const previous = draft.levels[lastIndex];
-  const level = {
-    id: `L${n}`,
-    name,
-    kind: 'sollecito',
-    days: maxDays + 15,
-    recurEveryDays: previous?.recurEveryDays ?? undefined,
-    recurMaxCount: previous?.recurMaxCount ?? undefined,
-    texts: { ...texts },
-  } as LevelDraft;
-  const levels = draft.levels.map((existing, index) =>
-    index === lastIndex ? { ...existing, recurEveryDays: undefined, recurMaxCount: undefined } : existing,
-  );
-  return { ...draft, levels: [...levels, level] };
+  const last = draft.levels[lastIndex];
+  const repeats = last !== undefined && (present(last.recurEveryDays) || present(last.recurMaxCount));
+  const make = (at: number, recurrence?: LevelDraft): LevelDraft =>
+    ({
+      id: `L${n}`,
+      name,
+      kind: 'sollecito',
+      days: at,
+      recurEveryDays: recurrence?.recurEveryDays ?? undefined,
+      recurMaxCount: recurrence?.recurMaxCount ?? undefined,
+      texts: { ...defaultTexts('sollecito') },
+    }) as LevelDraft;
+  if (last !== undefined && repeats) {
+    const below = Math.max(last.days - 30, ...days.filter((value) => value < last.days));
+    const between = Math.floor((below + last.days) / 2);
+    if (between > below && between < last.days) return { ...draft, levels: [...draft.levels, make(between)] };
+    // No day free before the repeating level: the new one is last, and repeats instead of it.
+    const levels = draft.levels.map((level, index) =>
+      index === lastIndex ? { ...level, recurEveryDays: undefined, recurMaxCount: undefined } : level,
+    );
+    return { ...draft, levels: [...levels, make(last.days + 15, last)] };
+  }
+  return { ...draft, levels: [...draft.levels, make(Math.max(-15, ...days) + 15)] };
 }
 
 export function removeLevel(draft: SetupDraft, index: number): SetupDraft {

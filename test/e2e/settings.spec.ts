@@ -66,11 +66,13 @@ test('each setting with a bad value says its own problem on the field, and Save 
   await expect(page.getByTestId('sync-status')).toContainText('Aggiornato alle', { timeout: 45_000 });
   await page.getByRole('tab', { name: 'Impostazioni' }).click();
 
-  // "Add level" leaves a valid setup: the repetition moves to the new last level.
+  // "Add level" leaves a valid setup: the new level goes before the repeating last one.
   await page.getByRole('button', { name: 'Aggiungi livello' }).click();
   await expect(page.getByTestId('level-card')).toHaveCount(4);
   await expect(page.getByTestId('setup-problems')).toHaveCount(0);
-  await expect(page.getByTestId('level-card').last().getByTestId('level-recur')).toHaveValue('30');
+  await expect(page.getByTestId('level-card').last().getByTestId('level-days')).toHaveValue('22');
+  const last = page.getByTestId('level-card').filter({ hasText: 'ultimo livello' });
+  await expect(last.getByTestId('level-recur')).toHaveValue('30');
 
   const minimum = page.getByTestId('minimum-amount');
   await minimum.fill('-5');
@@ -85,7 +87,6 @@ test('each setting with a bad value says its own problem on the field, and Save 
   const second = page.getByTestId('level-card').nth(1);
   await second.getByTestId('level-name').fill('');
   await expect(second).toContainText('Dai un nome al livello: è quello che vedono gli utenti.');
-  const last = page.getByTestId('level-card').last();
   await last.getByTestId('level-recur').fill('-3');
   await expect(last).toContainText('“Ripeti ogni (giorni)” deve essere un numero intero, almeno 1.');
   await expect(page.getByRole('button', { name: 'Salva nell’ERP' })).toBeDisabled();

@@ -49,15 +49,17 @@ const saveButton = () => screen.getByRole('button', { name: 'Salva nell’ERP' }
 const messageOf = (control: HTMLElement): string =>
   control.closest('.fui-Field')?.querySelector('.fui-Field__validationMessage')?.textContent ?? '';
 
-test('"Add level" leaves a valid setup: the repetition moves from the old last level to the new one', async () => {
+test('"Add level" leaves a valid setup: the new level goes before the repeating last one, which keeps its repetition', async () => {
   await open(admin(), recordingActions());
   fireEvent.click(screen.getByRole('button', { name: 'Aggiungi livello' }));
 
   const cards = screen.getAllByTestId('level-card').map((card) => within(card));
   expect(cards).toHaveLength(4);
-  expect((cards[2]?.getByTestId('level-recur') as HTMLInputElement).value).toBe('');
-  expect((cards[3]?.getByTestId('level-recur') as HTMLInputElement).value).toBe('30');
-  expect(cards[3]?.getByText('ultimo livello')).toBeTruthy();
+  // Halfway between "Estratto conto" (15 days) and the repeating "Sollecito" (30 days).
+  expect((cards[3]?.getByTestId('level-days') as HTMLInputElement).value).toBe('22');
+  expect((cards[3]?.getByTestId('level-recur') as HTMLInputElement).value).toBe('');
+  expect((cards[2]?.getByTestId('level-recur') as HTMLInputElement).value).toBe('30');
+  expect(cards[2]?.getByText('ultimo livello')).toBeTruthy();
   expect(screen.queryByTestId('setup-problems')).toBeNull();
   expect(saveButton().disabled).toBe(false);
 });
