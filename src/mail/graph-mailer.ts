@@ -95,6 +95,7 @@ const contentOf = (draft: DraftMessage) => ({
 export class GraphMailer {
   readonly stats: MailerStats = { requests: 0, throttled: 0, unanswered: 0, byStatus: new Map() };
   private readonly http: GraphHttpOptions;
+  private readonly watchers = new Set<(exchange: GraphExchange) => void>();
   private folderIds: Promise<Map<string, MailFolder>> | undefined;
 
   constructor(options: GraphMailerOptions) {
@@ -105,8 +106,15 @@ export class GraphMailer {
       onExchange: (exchange: GraphExchange) => {
         this.count(exchange.status);
         onExchange?.(exchange);
+        for (const watcher of this.watchers) watcher(exchange);
       },
     };
+  }
+
+  /** Told about every exchange from now on (status 0: no answer came), e.g. to say Graph is unreachable. */
+  watch(watcher: (exchange: GraphExchange) => void): () => void {
+    this.watchers.add(watcher);
+    return () => this.watchers.delete(watcher);
   }
 
   private count(status: number): void {

@@ -132,6 +132,23 @@ export function stopFor(error: unknown): never {
   throw error;
 }
 
+/**
+ * Why a run stops, for an error nothing handled: a refusal (4xx) says who refused and why — never "does
+ * not answer" —, no answer or a 5xx is `unreachable` (via `stopFor`), anything else is `unexpected`.
+ */
+export function stopOf(error: unknown): StopRun {
+  if (error instanceof StopRun) return error;
+  try {
+    stopFor(error);
+  } catch (stop) {
+    if (stop instanceof StopRun) return stop;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof MailError && error.reason !== 'aborted') return new StopRun('graph_refused', message);
+  if (error instanceof ErpError && error.reason !== 'aborted') return new StopRun('erp_refused', message);
+  return new StopRun('unexpected', message);
+}
+
 /** Runs IO; once the worker is stopping at once, whatever failed is reported as that stop. */
 export async function io<T>(ctx: JobContext, work: () => Promise<T>): Promise<T> {
   try {

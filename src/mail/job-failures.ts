@@ -26,7 +26,11 @@ export type JobFailureCode =
   | 'send_unconfirmed'
   /** The message went out but the ERP's log could not record it (the claim was taken over). */
   | 'log_refused'
-  /** Refused by the ERP or Graph for a reason retrying cannot fix. */
+  /** Refused by Microsoft 365 (Graph) for a reason retrying cannot fix; the detail says why. */
+  | 'refused_by_graph'
+  /** Refused by the ERP for a reason retrying cannot fix; the detail says why. */
+  | 'refused_by_erp'
+  /** Refused by the ERP or Graph (jobs recorded before the two were told apart). */
   | 'refused';
 
 export interface JobFailure {
@@ -67,7 +71,8 @@ export const failures = {
       `Sending was requested at ${new Date(since).toISOString()} but the message is not in Sent Items yet; it will be checked again and never re-sent blindly`,
     ),
   logRefused: (why: string): JobFailure => fail('log_refused', `Sent, but the ERP did not record it: ${why}. Tell the administrator`),
-  refused: (by: 'ERP' | 'Graph', why: string): JobFailure => fail('refused', `${by} refused the reminder: ${why}`),
+  refused: (by: 'ERP' | 'Graph', why: string): JobFailure =>
+    fail(by === 'Graph' ? 'refused_by_graph' : 'refused_by_erp', `${by === 'Graph' ? 'Microsoft 365' : 'The ERP'} refused the reminder: ${why}`),
 } as const;
 
 function list(values: readonly string[]): string {
@@ -85,8 +90,14 @@ export type StopReason =
   | 'mailbox_restricted'
   /** The signed-in account is not an enabled user (DESIGN §7). */
   | 'not_enabled'
-  /** Graph or the ERP kept failing after the retries (offline, outage). */
+  /** Graph or the ERP kept failing after the retries: no answer (offline, outage, blocked by a policy) or 5xx. */
   | 'unreachable'
+  /** Microsoft 365 answered with a refusal (4xx) that retrying cannot fix; the message says why. */
+  | 'graph_refused'
+  /** The ERP answered with a refusal (4xx) that retrying cannot fix; the message says why. */
+  | 'erp_refused'
+  /** Something went wrong that is none of the above (a bug): the message says what. */
+  | 'unexpected'
   /** Graph kept answering 429 after the backoffs (e.g. the day's recipient limit is reached). */
   | 'throttled'
   /** The cached setup is invalid or missing: nothing can be planned. */

@@ -24,7 +24,7 @@ import { attachStep, claimStep, draftStep } from './job-prepare';
 import { resolveSending, sendStep } from './job-send';
 import { MailError } from './mail-error';
 
-export { CHECKPOINTS, StopRun, stopFor, type Checkpoint, type JobContext } from './job-context';
+export { CHECKPOINTS, StopRun, stopFor, stopOf, type Checkpoint, type JobContext } from './job-context';
 
 const CANCELLABLE = new Set<OutboxJob['state']>(['queued', 'claimed', 'drafted', 'attached']);
 

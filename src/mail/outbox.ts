@@ -19,7 +19,7 @@ import { syncAll } from '../store/sync';
 import { takeSnapshot, type PlanSnapshot } from './freshness';
 import type { GraphMailer } from './graph-mailer';
 import type { StopReason } from './job-failures';
-import { runJob, stopFor, StopRun, type Checkpoint, type JobContext } from './job-runner';
+import { runJob, stopOf, StopRun, type Checkpoint, type JobContext } from './job-runner';
 import { enqueueBatch, isDelivered, isSettled, JobMovedError, jobsOfBatch, moveJob, unsettledJobs } from './job-store';
 import { withOutboxLock } from './outbox-lock';
 import { SendPacer } from './send-pacer';
@@ -77,7 +77,7 @@ export interface OutboxProgress {
   readonly remaining: number;
   /** Jobs whose send was requested but is not confirmed yet. */
   readonly unconfirmed: number;
-  /** Estimated real ms to finish, from the pace (and the pace observed so far). */
+  /** Estimated real ms the remaining sends take at the pacer's pace (`sendEtaMs`). */
   readonly etaMs: number;
 }
 
@@ -108,8 +108,6 @@ export class OutboxWorker {
   private running = false;
   private pausing = false;
   private stop: StopRun | undefined;
-  private runStartedAt = 0;
-  private settledThisRun = 0;
 
   constructor(
     private readonly deps: OutboxWorkerDeps,
@@ -177,18 +175,22 @@ export class OutboxWorker {
       else if (job.state === 'failed' && isSettled(job)) count.failed += 1;
       else if (job.state === 'cancelled' && isSettled(job)) count.cancelled += 1;
     }
-    const elapsed = this.now() - this.runStartedAt;
-    const observed = this.settledThisRun >= 3 && elapsed > 0 ? (count.remaining * elapsed) / this.settledThisRun : 0;
     const { remainingSends, ...shown } = count;
-    return { running: this.running, total: this.tally.size, ...shown, etaMs: Math.round(Math.max(this.pacer.etaMs(remainingSends), observed)) };
+    return { running: this.running, total: this.tally.size, ...shown, etaMs: this.sendEtaMs(remainingSends) };
+  }
+
+  /**
+   * Real ms that `sends` more sends take at the pacer's pace: the one estimate of time left. Not the pace
+   * observed so far, which an outage (minutes with nothing moving) would inflate long after it is over.
+   */
+  sendEtaMs(sends: number): number {
+    return Math.round(this.pacer.etaMs(sends));
   }
 
   private async runLocked(signal: AbortSignal): Promise<RunResult> {
     this.running = true;
     this.pausing = false;
     this.stop = undefined;
-    this.runStartedAt = this.now();
-    this.settledThisRun = 0;
     const resyncStop = new AbortController();
     try {
       // Before the sync: the document numbers of items it may remove (paid), to name them to the clerk.
@@ -236,7 +238,7 @@ export class OutboxWorker {
       } catch (error) {
         if (signal.aborted) return;
         if (error instanceof JobMovedError) continue;
-        this.stop ??= error instanceof StopRun ? error : new StopRun('unreachable', error instanceof Error ? error.message : String(error));
+        this.stop ??= stopOf(error);
       } finally {
         this.held.delete(next.key);
       }
@@ -269,7 +271,6 @@ export class OutboxWorker {
         if (signal.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('Stopped');
         const next = await moveJob(db, job, patch, this.now());
         this.tally.set(next.key, next);
-        if (isSettled(next) && !isSettled(job)) this.settledThisRun += 1;
         this.options.onJob?.(next);
         this.emit();
         return next;
@@ -309,11 +310,7 @@ export class OutboxWorker {
     } catch (error) {
       if (signal.aborted) return;
       if (!(error instanceof ErpError)) throw error;
-      try {
-        stopFor(error);
-      } catch (stop) {
-        this.stop = stop instanceof StopRun ? stop : new StopRun('unreachable', error.message);
-      }
+      this.stop = stopOf(error);
     }
   }
 

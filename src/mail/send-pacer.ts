@@ -7,6 +7,17 @@
  */
 import { abortable } from './sleep';
 
+/** Sends a minute by default: under the 30 Exchange allows. */
+export const DEFAULT_MESSAGES_PER_MINUTE = 25;
+
+/**
+ * Real ms that `count` sends take at `messagesPerMinute` (a minute lasting `minuteMs`): the one estimate
+ * of sending time, used by the pacer for the time left and by the confirmation before a batch.
+ */
+export function sendDurationMs(count: number, messagesPerMinute = DEFAULT_MESSAGES_PER_MINUTE, minuteMs = 60_000): number {
+  return (Math.max(0, count) * minuteMs) / messagesPerMinute;
+}
+
 export interface SendPacerOptions {
   /** Default 25. */
   readonly messagesPerMinute?: number;
@@ -31,7 +42,7 @@ export class SendPacer {
   private recipients: { at: number; count: number }[] = [];
 
   constructor(options: SendPacerOptions = {}) {
-    const perMinute = options.messagesPerMinute ?? 25;
+    const perMinute = options.messagesPerMinute ?? DEFAULT_MESSAGES_PER_MINUTE;
     const minuteMs = options.minuteMs ?? 60_000;
     if (!(perMinute > 0) || !(minuteMs > 0)) throw new RangeError('messagesPerMinute and minuteMs must be positive');
     this.perMinute = perMinute;
@@ -83,7 +94,7 @@ export class SendPacer {
 
   /** Real ms the remaining `count` sends need at this pace. */
   etaMs(count: number): number {
-    return Math.max(0, count) * this.intervalMs;
+    return sendDurationMs(count, this.perMinute, this.minuteMs);
   }
 
   /** Until the oldest grant of the last minute leaves it, when the minute already holds the pace. */

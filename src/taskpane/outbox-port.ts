@@ -10,10 +10,12 @@ import type { AccountIdentifiers } from '../domain/enabled-user';
 import type { ErpClient } from '../erp/client';
 import type { GraphMailer } from '../mail/graph-mailer';
 import { enqueueBatch, OutboxWorker, type RunResult } from '../mail/outbox';
+import { stopOf } from '../mail/job-runner';
 import { isDelivered, isSettled, jobsOfBatch, unsettledJobs } from '../mail/job-store';
+import { countOutcomes, outcomeOf } from '../mail/job-outcome';
 import { reconcileMailbox } from '../mail/reconcile';
 import type { OutboxJob, SollecitiDatabase } from '../store/db';
-import type { BatchMode, BatchView, CommunicationDetail } from '../ui/model';
+import type { BatchFailure, BatchMode, BatchView, CommunicationDetail } from '../ui/model';
 import type { MailPort } from './mail-port';
 
 export interface OutboxPortDependencies {
@@ -46,6 +48,13 @@ export function outboxPort(deps: OutboxPortDependencies): MailPort {
   let stop: RunResult | undefined;
   const controller = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** The last Graph request got no answer (offline, outage, blocked by policy): said instead of a countdown. */
+  let graphDown = false;
+  deps.mailer.watch(({ status }) => {
+    if ((status === 0) === graphDown) return;
+    graphDown = status === 0;
+    scheduleEmit();
+  });
 
   const worker = new OutboxWorker(
     { db: deps.db, erp: deps.erp, mailer: deps.mailer, account: deps.account, me: deps.me },
@@ -69,16 +78,26 @@ export function outboxPort(deps: OutboxPortDependencies): MailPort {
     timer ??= setTimeout(emit, EMIT_EVERY_MS);
   }
 
+  const describe = (job: OutboxJob): BatchFailure => ({
+    key: job.key,
+    customerName: names.get(job.customerId) ?? job.customerId,
+    reason: job.failure ?? job.state,
+    ...(job.detail !== undefined ? { detail: job.detail } : {}),
+  });
+
   function buildView(): BatchView | undefined {
     if (batchId === undefined || jobs.size === 0) return undefined;
     const all = [...jobs.values()];
+    // The counts come from how each job really ended (its recorded state), not from what was queued.
+    const { pending, ...counts } = countOutcomes(all);
     const unsettled = all.filter((job) => !isSettled(job));
     const delivered = all.filter(isDelivered);
-    const failed = all.filter((job) => isSettled(job) && !isDelivered(job));
     // Our run is under way (the worker itself reports running only once it holds the outbox lock).
     const isRunning = running !== undefined;
     const stopped = stop?.status === 'stopped' ? stop : undefined;
     const mode: BatchMode = all[0]?.mode ?? 'draft';
+    const unreachable = isRunning && graphDown;
+    const sendsLeft = all.filter((job) => job.mode === 'send' && outcomeOf(job) === 'pending').length;
     return {
       batchId,
       mode,
@@ -91,17 +110,15 @@ export function outboxPort(deps: OutboxPortDependencies): MailPort {
             ? 'cancelled'
             : 'done',
       total: all.length,
-      succeeded: delivered.length,
-      failed: failed.length,
-      ...(isRunning ? { etaMs: worker.progress().etaMs } : {}),
-      failures: failed
-        .filter((job) => job.state !== 'cancelled' || job.failure !== 'cancelled')
-        .map((job) => ({
-          key: job.key,
-          customerName: names.get(job.customerId) ?? job.customerId,
-          reason: job.failure ?? job.state,
-          ...(job.detail !== undefined ? { detail: job.detail } : {}),
-        })),
+      counts,
+      remaining: pending,
+      // Only sends are paced; while Microsoft 365 does not answer there is no honest estimate.
+      ...(isRunning && !unreachable && sendsLeft > 0 ? { etaMs: worker.sendEtaMs(sendsLeft) } : {}),
+      ...(unreachable ? { unreachable: true } : {}),
+      failures: all
+        .filter((job) => outcomeOf(job) === 'failed' || (outcomeOf(job) === 'cancelled' && job.failure !== 'cancelled'))
+        .map(describe),
+      attention: all.filter((job) => outcomeOf(job) === 'attention').map(describe),
       drafts: delivered.flatMap((job) =>
         job.mode === 'draft' && job.messageId !== undefined
           ? [
@@ -147,12 +164,8 @@ export function outboxPort(deps: OutboxPortDependencies): MailPort {
           stop = await worker.run(controller.signal);
         } catch (error) {
           console.error('The outbox worker failed', error);
-          stop = {
-            status: 'stopped',
-            reason: 'unreachable',
-            message: error instanceof Error ? error.message : String(error),
-            progress: worker.progress(),
-          };
+          const why = stopOf(error);
+          stop = { status: 'stopped', reason: why.reason, message: why.message, progress: worker.progress() };
         }
         if (batchId !== undefined) await load(batchId);
       } while (again && !controller.signal.aborted && stop?.status === 'done');

@@ -21,6 +21,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { formatCount, messagesFor, type UiLanguage } from './i18n';
+import { isMassSend } from './batch-summary';
 import { buttonRow, spreadLine } from './layout-styles';
 import type { BatchMode, BatchView, MailAvailability } from './model';
 
@@ -62,7 +63,11 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalXXS,
   },
   failed: { color: tokens.colorPaletteRedForeground1 },
+  attention: { color: tokens.colorPaletteDarkOrangeForeground1 },
 });
+
+/** The ending a batch of each mode is for. */
+const MODE_ENDING = { draft: 'drafted', send: 'sent', handled: 'handled' } as const;
 
 export type ActionKind = BatchMode | 'test';
 
@@ -125,7 +130,9 @@ export function ActionBar({
           </MenuTrigger>
           <MenuPopover>
             <MenuList>
-              <MenuItem onClick={() => onAction('send')}>{t.send}</MenuItem>
+              <MenuItem onClick={() => onAction('send')}>
+                {isMassSend('send', scopeCount) ? t.sendCount(formatCount(scopeCount, language)) : t.send}
+              </MenuItem>
               <MenuItem onClick={() => onAction('handled')}>{t.markHandled}</MenuItem>
               <MenuItem disabled={scopeCount !== 1} onClick={() => onAction('test')}>
                 {t.sendToMe}
@@ -191,10 +198,16 @@ export function BatchPanel({
 }: BatchPanelProps) {
   const styles = useStyles();
   const t = messagesFor(language);
-  const done = batch.succeeded + batch.failed;
-  const remaining = Math.max(0, batch.total - done);
+  const { counts } = batch;
+  const done = batch.total - batch.remaining;
   const running = batch.state === 'running' || batch.state === 'paused';
   const count = (value: number) => formatCount(value, language);
+  const main = MODE_ENDING[batch.mode];
+  // Every other way a job ended, when it happened (a draft sent from Outlook meanwhile, a cancel…).
+  const others = (['sent', 'drafted', 'handled', 'cancelled'] as const).filter(
+    (ending) => ending !== main && counts[ending] > 0,
+  );
+  const troubled = counts.failed > 0 || counts.attention > 0;
   return (
     <section className={styles.panel} aria-label={t.batchTitle(batch.mode)} data-testid="batch-panel">
       <div className={styles.line}>
@@ -205,24 +218,54 @@ export function BatchPanel({
       </div>
       <ProgressBar
         value={batch.total > 0 ? done / batch.total : 0}
-        color={batch.failed > 0 ? 'warning' : batch.state === 'done' ? 'success' : 'brand'}
+        color={troubled ? 'warning' : batch.state === 'done' ? 'success' : 'brand'}
         aria-label={t.batchProgressLabel(count(done), count(batch.total))}
         thickness="large"
       />
       <div className={styles.counts} role="status">
-        <Text size={200}>{t.batchSucceeded(batch.mode, count(batch.succeeded))}</Text>
-        <Text size={200} className={batch.failed > 0 ? styles.failed : undefined}>
-          {t.batchFailed(count(batch.failed))}
+        <Text size={200}>{t.batchEnded(main, count(counts[main]))}</Text>
+        {others.map((ending) => (
+          <Text key={ending} size={200}>
+            {t.batchEnded(ending, count(counts[ending]))}
+          </Text>
+        ))}
+        <Text size={200} className={counts.failed > 0 ? styles.failed : undefined}>
+          {t.batchFailed(count(counts.failed))}
         </Text>
-        <Text size={200}>{t.batchRemaining(count(remaining))}</Text>
-        {running && batch.etaMs !== undefined && remaining > 0 && (
+        {counts.attention > 0 && (
+          <Text size={200} weight="semibold" className={styles.attention} data-testid="batch-attention-count">
+            {t.batchAttention(count(counts.attention))}
+          </Text>
+        )}
+        <Text size={200}>{t.batchRemaining(count(batch.remaining))}</Text>
+        {running && batch.remaining > 0 && batch.unreachable === true && (
+          <Text size={200}>{t.etaUnreachable}</Text>
+        )}
+        {running && batch.remaining > 0 && batch.unreachable !== true && batch.etaMs !== undefined && (
           <Text size={200}>{t.eta(Math.ceil(batch.etaMs / 60_000))}</Text>
         )}
       </div>
+      {batch.attention.length > 0 && (
+        <MessageBar intent="warning" layout="multiline" data-testid="batch-attention">
+          <MessageBarBody>
+            <MessageBarTitle>{t.attentionHeading}</MessageBarTitle>
+            <ul className={styles.failures}>
+              {batch.attention.map((item) => (
+                <li key={item.key}>
+                  <Text size={200}>
+                    {item.customerName}: {t.failureReason(item.reason)}
+                    {item.detail !== undefined ? ` (${item.detail})` : ''}
+                  </Text>
+                </li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {batch.stop !== undefined && (
         <MessageBar intent="warning" layout="multiline" data-testid="batch-stop">
           <MessageBarBody>
-            {t.stopReason(batch.stop.reason)}
+            {t.stopReason(batch.stop.reason, batch.stop.message)}
             <details>
               <summary>{t.details}</summary>
               {batch.stop.message}
@@ -270,7 +313,7 @@ export function BatchPanel({
           </Button>
         )}
         {running && <Button onClick={onCancel}>{t.stopBatch}</Button>}
-        {!running && batch.failed > 0 && (
+        {!running && counts.failed > 0 && (
           <Button appearance="primary" onClick={onRetry}>
             {t.retryFailed}
           </Button>

@@ -13,9 +13,12 @@ import {
   DialogTitle,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
+import { formatMoney } from '../domain/money';
+import { DEFAULT_MESSAGES_PER_MINUTE, sendDurationMs } from '../mail/send-pacer';
 import { describeAttachmentSize, measureAttachments, type AttachmentTotals } from './attachment-sizes';
 import { formatCount, messagesFor, type UiLanguage } from './i18n';
 import type { AttachmentInfo, BatchSummary } from './model';
+import { isMassSend } from './batch-summary';
 import { useReturnFocus } from './use-return-focus';
 
 export interface ConfirmBatchProps {
@@ -59,6 +62,8 @@ export function ConfirmBatch({ summary, onConfirm, onCancel, loadAttachments, la
   const t = messagesFor(language);
   const totals = useAttachmentTotals(summary, loadAttachments);
   useReturnFocus(summary !== undefined);
+  const mass = summary !== undefined && isMassSend(summary.mode, summary.emails);
+  const cancel = <Button onClick={onCancel}>{t.cancel}</Button>;
   return (
     <Dialog
       open={summary !== undefined}
@@ -91,12 +96,31 @@ export function ConfirmBatch({ summary, onConfirm, onCancel, loadAttachments, la
                 <p>{t.confirmMissingPdfs(totals.missing)}</p>
               )}
               {summary.mode === 'handled' && <p>{t.confirmHandledNote}</p>}
+              {summary.totals.length > 0 && (
+                <p data-testid="confirm-amount">
+                  {t.confirmAmount(
+                    summary.totals
+                      .map(({ amount, currency }) => formatMoney(amount, currency, language))
+                      .join(' + '),
+                  )}
+                </p>
+              )}
+              {summary.mode === 'send' && (
+                <p data-testid="confirm-duration">
+                  {t.confirmDuration(
+                    Math.ceil(sendDurationMs(summary.emails) / 60_000),
+                    DEFAULT_MESSAGES_PER_MINUTE,
+                  )}
+                </p>
+              )}
             </DialogContent>
             <DialogActions>
+              {/* A mass send is never one Enter away: Cancel comes first, so the dialog focuses it on opening. */}
+              {mass && cancel}
               <Button appearance="primary" onClick={() => onConfirm(summary)}>
-                {t.confirmButton(summary.mode)}
+                {mass ? t.sendCount(formatCount(summary.emails, language)) : t.confirmButton(summary.mode)}
               </Button>
-              <Button onClick={onCancel}>{t.cancel}</Button>
+              {!mass && cancel}
             </DialogActions>
           </DialogBody>
         )}

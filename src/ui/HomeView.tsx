@@ -22,6 +22,7 @@ import { applyFilters, NO_FILTERS } from './filters';
 import { messagesFor, type UiLanguage } from './i18n';
 import type { BatchSummary, PaneActions, PaneState, PlanSnapshot, ReminderRow } from './model';
 import { isActionable, ReminderList } from './ReminderList';
+import { totalsByCurrency } from './batch-summary';
 import { ClaimsList, SkippedList } from './SkippedList';
 
 // Opened on demand: loaded on the first click (and fetched ahead once the list is on screen).
@@ -220,6 +221,7 @@ function PlannedHome({
       emails: scope.length,
       customers: new Set(scope.map((row) => row.customerId)).size,
       attachments: scope.reduce((sum, row) => sum + row.attachmentCount, 0),
+      totals: totalsByCurrency(scope),
     });
   };
 

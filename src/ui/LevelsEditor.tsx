@@ -4,12 +4,13 @@
  * Levels are shown in days order, re-sorted when a days field is left.
  */
 import { Badge, Button, Field, Input, Select, Text } from '@fluentui/react-components';
-import { LEVEL_KINDS } from '../domain/setup';
-import { settingsMessagesFor, type UiLanguage } from './i18n';
+import { LEVEL_KINDS, type SetupProblem } from '../domain/setup';
+import { messagesFor, settingsMessagesFor, type UiLanguage } from './i18n';
 import { levelColor } from './ReminderList';
 import {
   addLevel,
   lastLevelIndex,
+  levelFieldProblem,
   recurrenceRefusal,
   removeLevel,
   sortLevels,
@@ -22,6 +23,8 @@ export interface LevelsEditorProps {
   readonly draft: SetupDraft;
   readonly onChange: (draft: SetupDraft) => void;
   readonly editable: boolean;
+  /** The domain's problems with the draft (`validateSetup`): each is said on the field it is about. */
+  readonly problems: readonly SetupProblem[];
   readonly language: UiLanguage;
 }
 
@@ -29,9 +32,16 @@ export interface LevelsEditorProps {
 const wholeNumber = (text: string): number | undefined =>
   text.trim() === '' || text.trim() === '-' ? undefined : Number(text);
 
-export function LevelsEditor({ draft, onChange, editable, language }: LevelsEditorProps) {
+export function LevelsEditor({ draft, onChange, editable, problems, language }: LevelsEditorProps) {
   const styles = useSettingsStyles();
   const t = settingsMessagesFor(language);
+  const common = messagesFor(language);
+  const levelName = (index: number) => draft.levels[index]?.name;
+  /** The field's own problem as a Field's validation props (an error), or nothing. */
+  const fieldError = (problem: SetupProblem | undefined) =>
+    problem !== undefined
+      ? { validationState: 'error' as const, validationMessage: common.setupProblem(problem, levelName) }
+      : {};
   const last = lastLevelIndex(draft.levels);
   return (
     <fieldset className={styles.section} disabled={!editable} data-testid="levels-editor">
@@ -49,7 +59,9 @@ export function LevelsEditor({ draft, onChange, editable, language }: LevelsEdit
           refusal !== undefined &&
           !hasRecurrence &&
           (level.recurMaxCount === undefined || level.recurMaxCount === null);
-        const label = level.name !== '' ? level.name : level.id;
+        const label = level.name.trim() !== '' ? level.name : level.id;
+        const recurProblem = levelFieldProblem(problems, index, 'recurEveryDays');
+        const maxProblem = levelFieldProblem(problems, index, 'recurMaxCount');
         return (
           <div key={level.id} className={styles.card} data-testid="level-card">
             <div className={styles.line}>
@@ -72,8 +84,15 @@ export function LevelsEditor({ draft, onChange, editable, language }: LevelsEdit
               </Button>
             </div>
             <div className={styles.grid}>
-              <Field label={t.levelName}>
+              <Field
+                label={t.levelName}
+                required
+                {...(level.name.trim() === ''
+                  ? { validationState: 'error' as const, validationMessage: t.levelNameRequired }
+                  : {})}
+              >
                 <Input
+                  data-testid="level-name"
                   value={level.name}
                   onChange={(_, data) => onChange(updateLevel(draft, index, { name: data.value }))}
                 />
@@ -93,6 +112,7 @@ export function LevelsEditor({ draft, onChange, editable, language }: LevelsEdit
               <Field
                 label={t.levelDays}
                 hint={Number.isInteger(level.days) ? t.levelDaysHint(level.days) : undefined}
+                {...fieldError(levelFieldProblem(problems, index, 'days'))}
               >
                 <Input
                   type="number"
@@ -107,8 +127,14 @@ export function LevelsEditor({ draft, onChange, editable, language }: LevelsEdit
               </Field>
               <Field
                 label={t.recurEveryDays}
-                validationState={refusal !== undefined ? (hasRecurrence ? 'error' : 'none') : 'none'}
-                validationMessage={refusal !== undefined ? t.recurOnlyLast(refusal.lastName) : undefined}
+                validationState={recurProblem !== undefined ? 'error' : 'none'}
+                validationMessage={
+                  recurProblem !== undefined
+                    ? common.setupProblem(recurProblem, levelName)
+                    : refusal !== undefined
+                      ? t.recurOnlyLast(refusal.lastName)
+                      : undefined
+                }
               >
                 <Input
                   type="number"
@@ -133,8 +159,14 @@ export function LevelsEditor({ draft, onChange, editable, language }: LevelsEdit
               </Field>
               <Field
                 label={t.recurMaxCount}
-                validationMessage={!hasRecurrence && refusal === undefined ? t.recurMaxNeedsEvery : undefined}
-                validationState="none"
+                validationMessage={
+                  maxProblem !== undefined
+                    ? common.setupProblem(maxProblem, levelName)
+                    : !hasRecurrence && refusal === undefined
+                      ? t.recurMaxNeedsEvery
+                      : undefined
+                }
+                validationState={maxProblem !== undefined ? 'error' : 'none'}
               >
                 <Input
                   type="number"

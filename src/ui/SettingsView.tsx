@@ -22,13 +22,20 @@ import {
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { isTimeZone } from '../domain/calendar';
 import { minorUnitDigits } from '../domain/money';
-import { validateSetup } from '../domain/setup';
+import { validateSetup, type SetupProblem } from '../domain/setup';
 import { ConnectionSettings } from './ConnectionSettings';
 import { formatAmountInput, parseAmountInput } from './filters';
 import { messagesFor, settingsMessagesFor, type UiLanguage } from './i18n';
 import { LevelsEditor } from './LevelsEditor';
 import type { PaneActions, PaneState, SaveSetupResult, SetupDocument } from './model';
-import { parseList, sortLevels, type SetupDraft } from './setup-draft';
+import {
+  draftFieldProblems,
+  hasFieldProblems,
+  parseList,
+  sortLevels,
+  type DraftFieldProblems,
+  type SetupDraft,
+} from './setup-draft';
 import { filterDraftTexts } from './filter-texts';
 import { TextsEditor } from './TextsEditor';
 import { useSettingsStyles } from './settings-styles';
@@ -68,6 +75,8 @@ export function SettingsView({ state, actions, language }: SettingsViewProps) {
   useEffect(load, [load]);
 
   const validation = useMemo(() => (draft !== undefined ? validateSetup(draft) : undefined), [draft]);
+  const fields = useMemo(() => (draft !== undefined ? draftFieldProblems(draft) : undefined), [draft]);
+  const problems = validation !== undefined && !validation.ok ? validation.error : [];
   const dirty =
     draft !== undefined &&
     document !== undefined &&
@@ -137,18 +146,39 @@ export function SettingsView({ state, actions, language }: SettingsViewProps) {
               onChange={(_, data) => change({ ...draft, attachInvoicePdfs: data.checked })}
             />
             <div className={styles.grid}>
-              <Field label={t.minimumAmount} hint={t.minimumAmountHint}>
+              <Field
+                label={t.minimumAmount}
+                hint={t.minimumAmountHint}
+                {...errorProps(
+                  fields?.minimumAmount === 'negative'
+                    ? t.minimumNegative
+                    : fields?.minimumAmount === 'not_an_amount'
+                      ? t.minimumNotAmount
+                      : undefined,
+                )}
+              >
                 <Input
                   inputMode="decimal"
                   contentAfter="€"
                   defaultValue={formatAmountInput(draft.minimumAmount ?? 0, language, digits)}
-                  onChange={(_, data) => {
-                    const value = parseAmountInput(data.value, language, digits);
-                    change({ ...draft, minimumAmount: value ?? 0 });
-                  }}
+                  onChange={(_, data) =>
+                    change({ ...draft, minimumAmount: minimumOf(data.value, language, digits) })
+                  }
+                  data-testid="minimum-amount"
                 />
               </Field>
-              <Field label={t.minDaysBetween} hint={t.minDaysBetweenHint}>
+              <Field
+                label={t.minDaysBetween}
+                hint={t.minDaysBetweenHint}
+                {...errorProps(
+                  problems
+                    .filter(
+                      (problem) =>
+                        problem.code === 'field_not_whole_number' && problem.field === 'minDaysBetween',
+                    )
+                    .map((problem) => common.setupProblem(problem))[0],
+                )}
+              >
                 <Input
                   type="number"
                   min={0}
@@ -209,7 +239,11 @@ export function SettingsView({ state, actions, language }: SettingsViewProps) {
             {t.usersHeading}
           </Text>
           <div className={`${styles.card} ${styles.grid}`}>
-            <Field label={t.enabledUsers} hint={t.onePerLine}>
+            <Field
+              label={t.enabledUsers}
+              hint={t.onePerLine}
+              {...addressErrors(fields, 'enabledUsers', t.notAddresses)}
+            >
               <Textarea
                 resize="vertical"
                 rows={4}
@@ -217,7 +251,11 @@ export function SettingsView({ state, actions, language }: SettingsViewProps) {
                 onChange={(_, data) => change({ ...draft, enabledUsers: parseList(data.value) })}
               />
             </Field>
-            <Field label={t.administrators} hint={t.onePerLine}>
+            <Field
+              label={t.administrators}
+              hint={t.onePerLine}
+              {...addressErrors(fields, 'administrators', t.notAddresses)}
+            >
               <Textarea
                 resize="vertical"
                 rows={4}
@@ -228,7 +266,13 @@ export function SettingsView({ state, actions, language }: SettingsViewProps) {
           </div>
         </fieldset>
 
-        <LevelsEditor draft={draft} onChange={change} editable={editable} language={language} />
+        <LevelsEditor
+          draft={draft}
+          onChange={change}
+          editable={editable}
+          problems={problems}
+          language={language}
+        />
         <TextsEditor
           draft={draft}
           onChange={change}
@@ -238,16 +282,20 @@ export function SettingsView({ state, actions, language }: SettingsViewProps) {
         />
       </div>
 
-      {validation !== undefined && !validation.ok && (
+      {(problems.length > 0 || (fields !== undefined && hasFieldProblems(fields))) && (
         <MessageBar intent="error" layout="multiline" data-testid="setup-problems">
           <MessageBarBody>
             <MessageBarTitle>{t.problemsHeading}</MessageBarTitle>
             <ul className={styles.list}>
-              {validation.error.map((problem) => (
-                <li key={`${problem.path}|${problem.message}`}>
-                  {common.setupProblem(problem, (index) => draft.levels[index]?.name)}
-                </li>
-              ))}
+              {problems
+                .filter((problem) => !saidByField(problem))
+                .map((problem) => (
+                  <li key={`${problem.path}|${problem.message}`}>
+                    {common.setupProblem(problem, (index) => draft.levels[index]?.name)}
+                  </li>
+                ))}
+              {fields !== undefined &&
+                fieldSentences(fields, draft, t).map((sentence) => <li key={sentence}>{sentence}</li>)}
             </ul>
           </MessageBarBody>
         </MessageBar>
@@ -259,7 +307,13 @@ export function SettingsView({ state, actions, language }: SettingsViewProps) {
         <div className={styles.saveBar}>
           <Button
             appearance="primary"
-            disabled={!dirty || save.phase === 'saving' || validation?.ok !== true}
+            disabled={
+              !dirty ||
+              save.phase === 'saving' ||
+              validation?.ok !== true ||
+              fields === undefined ||
+              hasFieldProblems(fields)
+            }
             onClick={onSave}
           >
             {save.phase === 'saving' ? t.saving : t.save}
@@ -285,6 +339,54 @@ export function SettingsView({ state, actions, language }: SettingsViewProps) {
       <ConnectionSettings actions={actions} language={language} />
     </div>
   );
+}
+
+/** The minimum amount's problem is said by the editor's own check (negative, or not an amount). */
+const saidByField = (problem: SetupProblem): boolean =>
+  problem.code === 'field_not_whole_number' && problem.field === 'minimumAmount';
+
+/** The editor's own field problems, for the list beside Save (each is also said on its field). */
+function fieldSentences(
+  fields: DraftFieldProblems,
+  draft: SetupDraft,
+  t: ReturnType<typeof settingsMessagesFor>,
+): string[] {
+  return [
+    ...fields.unnamedLevels.map((index) => `${draft.levels[index]?.id ?? index + 1}: ${t.levelNameRequired}`),
+    ...(fields.minimumAmount === 'negative' ? [t.minimumNegative] : []),
+    ...(fields.minimumAmount === 'not_an_amount' ? [`${t.minimumAmount}: ${t.minimumNotAmount}`] : []),
+    ...(fields.enabledUsers.length > 0 ? [`${t.enabledUsers}: ${t.notAddresses(fields.enabledUsers)}`] : []),
+    ...(fields.administrators.length > 0
+      ? [`${t.administrators}: ${t.notAddresses(fields.administrators)}`]
+      : []),
+  ];
+}
+
+/** A Field's validation props: its own problem as an error, or nothing. */
+function errorProps(message: string | undefined) {
+  return message !== undefined ? { validationState: 'error' as const, validationMessage: message } : {};
+}
+
+function addressErrors(
+  fields: DraftFieldProblems | undefined,
+  list: 'enabledUsers' | 'administrators',
+  sentence: (entries: readonly string[]) => string,
+) {
+  const wrong = fields?.[list] ?? [];
+  return errorProps(wrong.length > 0 ? sentence(wrong) : undefined);
+}
+
+/**
+ * The minimum amount as typed, in minor units: empty is 0; a negative amount is kept negative (and the
+ * field says it cannot be), never turned into 0 behind the clerk's back; what is not an amount is NaN.
+ */
+function minimumOf(text: string, language: UiLanguage, digits: number): number {
+  const trimmed = text.trim();
+  if (trimmed === '') return 0;
+  const negative = /^[-−]/.test(trimmed);
+  const value = parseAmountInput(negative ? trimmed.slice(1) : trimmed, language, digits);
+  if (value === undefined) return Number.NaN;
+  return negative ? -value : value;
 }
 
 function SaveOutcome({

@@ -182,6 +182,8 @@ export interface Messages {
   // Actions
   readonly createDrafts: string;
   readonly send: string;
+  /** The send button of a mass send, naming how many e-mails go out. */
+  readonly sendCount: (count: string) => string;
   readonly markHandled: string;
   readonly sendToMe: string;
   readonly moreActions: string;
@@ -200,6 +202,9 @@ export interface Messages {
   readonly confirmMissingPdfs: (count: number) => string;
   readonly confirmNoAttachments: string;
   readonly confirmHandledNote: string;
+  /** `amounts`: one formatted total per currency, joined. */
+  readonly confirmAmount: (amounts: string) => string;
+  readonly confirmDuration: (minutes: number, perMinute: number) => string;
   readonly confirmButton: (mode: BatchMode) => string;
   readonly actionFailed: (detail: string) => string;
   readonly testSent: (address: string) => string;
@@ -207,17 +212,24 @@ export interface Messages {
   // Batch
   readonly batchTitle: (mode: BatchMode) => string;
   readonly batchProgressLabel: (done: string, total: string) => string;
-  readonly batchSucceeded: (mode: BatchMode, count: string) => string;
+  /** How many jobs ended so: sent, drafted, handled (as the batch asked, or otherwise), cancelled. */
+  readonly batchEnded: (ending: 'sent' | 'drafted' | 'handled' | 'cancelled', count: string) => string;
   readonly batchFailed: (count: string) => string;
+  /** Jobs that ended in an unusual way (sent but not recorded, send not confirmed…): someone must look. */
+  readonly batchAttention: (count: string) => string;
   readonly batchRemaining: (count: string) => string;
   readonly eta: (minutes: number) => string;
+  /** Said instead of a time left while Microsoft 365 does not answer. */
+  readonly etaUnreachable: string;
   readonly batchState: (state: 'running' | 'paused' | 'done' | 'cancelled') => string;
   readonly stopBatch: string;
   readonly resumeBatch: string;
   readonly retryFailed: string;
   readonly failuresHeading: string;
+  readonly attentionHeading: string;
   readonly failureReason: (reason: string) => string;
-  readonly stopReason: (reason: string) => string;
+  /** Why a run stopped; `message` is the technical reason, said in the sentence when it is a refusal. */
+  readonly stopReason: (reason: string, message?: string) => string;
   readonly openDraft: string;
   readonly draftsCreated: string;
 
@@ -521,6 +533,7 @@ const it: Messages = {
 
   createDrafts: 'Crea bozze',
   send: 'Invia',
+  sendCount: (count) => `Invia ${count} e-mail`,
   markHandled: 'Segna come gestito',
   sendToMe: 'Invia a me',
   moreActions: 'Altre azioni',
@@ -560,6 +573,9 @@ const it: Messages = {
       : `${formatCount(count, 'it')} PDF non sono disponibili nell’ERP: le e-mail che li allegano non verranno create.`,
   confirmNoAttachments: 'Nessun allegato.',
   confirmHandledNote: 'Usalo per i solleciti fatti per telefono o già registrati altrove.',
+  confirmAmount: (amounts) => `Importo sollecitato: ${amounts}.`,
+  confirmDuration: (minutes, perMinute) =>
+    `Durata prevista al ritmo di ${perMinute} e-mail al minuto: ${minutes <= 1 ? 'meno di un minuto' : `circa ${minutes} minuti`}.`,
   confirmButton: (mode) => ({ draft: 'Crea bozze', send: 'Invia', handled: 'Segna come gestiti' })[mode],
   actionFailed: (detail) => `Operazione non riuscita: ${detail}`,
   testSent: (address) => `Inviato a ${address} come prova (non registrato).`,
@@ -567,11 +583,13 @@ const it: Messages = {
   batchTitle: (mode) =>
     ({ draft: 'Creazione bozze', send: 'Invio solleciti', handled: 'Registrazione come gestiti' })[mode],
   batchProgressLabel: (done, total) => `${done} di ${total}`,
-  batchSucceeded: (mode, count) =>
-    `${mode === 'draft' ? 'Bozze create' : mode === 'send' ? 'Inviati' : 'Registrati'}: ${count}`,
+  batchEnded: (ending, count) =>
+    `${{ sent: 'Inviati', drafted: 'Bozze create', handled: 'Registrati', cancelled: 'Annullati' }[ending]}: ${count}`,
   batchFailed: (count) => `Non riusciti: ${count}`,
+  batchAttention: (count) => `Da verificare: ${count}`,
   batchRemaining: (count) => `Restanti: ${count}`,
   eta: (minutes) => (minutes <= 1 ? 'meno di un minuto' : `circa ${minutes} minuti`),
+  etaUnreachable: 'Microsoft 365 non è raggiungibile: in attesa, nessuna stima',
   batchState: (state) =>
     ({
       running: 'In corso',
@@ -583,6 +601,7 @@ const it: Messages = {
   resumeBatch: 'Riprendi',
   retryFailed: 'Riprova i non riusciti',
   failuresHeading: 'Non riusciti',
+  attentionHeading: 'Da verificare',
   failureReason: (reason) => {
     const known: Record<string, string> = {
       item_closed: 'Partite pagate o chiuse nell’ERP dopo la preparazione: non inviato',
@@ -598,19 +617,24 @@ const it: Messages = {
       send_unconfirmed:
         'Invio richiesto ma non ancora confermato: verrà ricontrollato, mai reinviato alla cieca',
       log_refused: 'Inviato, ma l’ERP non l’ha registrato: avvisa l’amministratore',
-      refused: 'Rifiutato dall’ERP o da Microsoft Graph',
+      refused_by_graph: 'Rifiutato da Microsoft 365',
+      refused_by_erp: 'Rifiutato dall’ERP',
+      refused: 'Rifiutato dall’ERP o da Microsoft 365',
     };
     return known[reason] ?? `Errore (${reason})`;
   },
-  stopReason: (reason) =>
+  stopReason: (reason, message) =>
     ({
+      graph_refused: `Microsoft 365 ha rifiutato la richiesta: ${message ?? 'motivo non indicato'}.`,
+      erp_refused: `L’ERP ha rifiutato la richiesta: ${message ?? 'motivo non indicato'}.`,
+      unexpected: `Errore imprevisto: ${message ?? 'nessun dettaglio'}. Se si ripete, avvisa l’assistenza.`,
       paused: 'In pausa: riprende alla prossima apertura del riquadro.',
       unauthorized: 'L’accesso alla casella o all’ERP è scaduto: accedi di nuovo, poi riprende.',
       mailbox_restricted:
         'Exchange ha bloccato l’invio da questa casella: deve sbloccarla l’amministratore di Microsoft 365.',
       not_enabled: 'Questo utente non è abilitato ai solleciti.',
       unreachable:
-        'Microsoft Graph o l’ERP non rispondono: riprende alla prossima apertura o con “Aggiorna”.',
+        'Microsoft 365 o l’ERP non sono raggiungibili (rete assente, servizio fuori uso o connessione bloccata da un criterio): riprende alla prossima apertura o con “Aggiorna”.',
       throttled: 'Troppi messaggi per oggi secondo i limiti di Exchange: riprende più tardi.',
       invalid_setup: 'La configurazione dei solleciti non è valida: nulla può essere inviato.',
       busy: 'Un’altra finestra di Solleciti sta già inviando da questa casella.',
@@ -844,6 +868,7 @@ const en: Messages = {
 
   createDrafts: 'Create drafts',
   send: 'Send',
+  sendCount: (count) => `Send ${count} e-mails`,
   markHandled: 'Mark as handled',
   sendToMe: 'Send to me',
   moreActions: 'More actions',
@@ -877,6 +902,9 @@ const en: Messages = {
       : `${formatCount(count, 'en')} PDFs are not available in the ERP: the e-mails that attach them will not be created.`,
   confirmNoAttachments: 'No attachments.',
   confirmHandledNote: 'Use it for reminders made by phone, or already recorded elsewhere.',
+  confirmAmount: (amounts) => `Amount reminded: ${amounts}.`,
+  confirmDuration: (minutes, perMinute) =>
+    `Expected duration at ${perMinute} e-mails a minute: ${minutes <= 1 ? 'less than a minute' : `about ${minutes} minutes`}.`,
   confirmButton: (mode) => ({ draft: 'Create drafts', send: 'Send', handled: 'Mark as handled' })[mode],
   actionFailed: (detail) => `That did not work: ${detail}`,
   testSent: (address) => `Sent to ${address} as a test (not recorded).`,
@@ -884,11 +912,13 @@ const en: Messages = {
   batchTitle: (mode) =>
     ({ draft: 'Creating drafts', send: 'Sending reminders', handled: 'Recording as handled' })[mode],
   batchProgressLabel: (done, total) => `${done} of ${total}`,
-  batchSucceeded: (mode, count) =>
-    `${mode === 'draft' ? 'Drafts created' : mode === 'send' ? 'Sent' : 'Recorded'}: ${count}`,
+  batchEnded: (ending, count) =>
+    `${{ sent: 'Sent', drafted: 'Drafts created', handled: 'Recorded', cancelled: 'Cancelled' }[ending]}: ${count}`,
   batchFailed: (count) => `Failed: ${count}`,
+  batchAttention: (count) => `Needs attention: ${count}`,
   batchRemaining: (count) => `Remaining: ${count}`,
   eta: (minutes) => (minutes <= 1 ? 'less than a minute' : `about ${minutes} minutes`),
+  etaUnreachable: 'Microsoft 365 cannot be reached: waiting, no estimate',
   batchState: (state) =>
     ({
       running: 'Running',
@@ -900,6 +930,7 @@ const en: Messages = {
   resumeBatch: 'Resume',
   retryFailed: 'Retry the failed ones',
   failuresHeading: 'Failed',
+  attentionHeading: 'Needs attention',
   failureReason: (reason) => {
     const known: Record<string, string> = {
       item_closed: 'Items paid or closed in the ERP after planning: not sent',
@@ -915,19 +946,24 @@ const en: Messages = {
       send_unconfirmed:
         'Sending requested but not confirmed yet: it will be checked again, never re-sent blindly',
       log_refused: 'Sent, but the ERP did not record it: tell the administrator',
-      refused: 'Refused by the ERP or by Microsoft Graph',
+      refused_by_graph: 'Refused by Microsoft 365',
+      refused_by_erp: 'Refused by the ERP',
+      refused: 'Refused by the ERP or by Microsoft 365',
     };
     return known[reason] ?? `Error (${reason})`;
   },
-  stopReason: (reason) =>
+  stopReason: (reason, message) =>
     ({
+      graph_refused: `Microsoft 365 refused the request: ${message ?? 'no reason given'}.`,
+      erp_refused: `The ERP refused the request: ${message ?? 'no reason given'}.`,
+      unexpected: `Unexpected error: ${message ?? 'no detail'}. If it happens again, tell support.`,
       paused: 'Paused: resumes the next time the pane opens.',
       unauthorized: 'Access to the mailbox or the ERP expired: sign in again, then it resumes.',
       mailbox_restricted:
         'Exchange blocked sending from this mailbox: the Microsoft 365 administrator must lift it.',
       not_enabled: 'This user is not enabled for reminders.',
       unreachable:
-        'Microsoft Graph or the ERP do not answer: it resumes on the next opening or with “Refresh”.',
+        'Microsoft 365 or the ERP cannot be reached (no network, service down, or the connection blocked by a policy): it resumes on the next opening or with “Refresh”.',
       throttled: 'Too many messages today for Exchange’s limits: it resumes later.',
       invalid_setup: 'The reminder setup is not valid: nothing can be sent.',
       busy: 'Another Solleciti window is already sending from this mailbox.',
@@ -1022,6 +1058,8 @@ export interface SettingsMessages {
   readonly attachInvoicePdfs: string;
   readonly minimumAmount: string;
   readonly minimumAmountHint: string;
+  readonly minimumNegative: string;
+  readonly minimumNotAmount: string;
   readonly minDaysBetween: string;
   readonly minDaysBetweenHint: string;
   readonly autoCollected: string;
@@ -1034,10 +1072,13 @@ export interface SettingsMessages {
   readonly enabledUsers: string;
   readonly administrators: string;
   readonly onePerLine: string;
+  /** The entries of a users' list that are not e-mail addresses. */
+  readonly notAddresses: (entries: readonly string[]) => string;
 
   readonly levelsHeading: string;
   readonly levelsHint: string;
   readonly levelName: string;
+  readonly levelNameRequired: string;
   readonly levelKind: string;
   readonly kindName: (kind: string) => string;
   readonly levelDays: string;
@@ -1113,6 +1154,8 @@ const settingsIt: SettingsMessages = {
   attachInvoicePdfs: 'Allega i PDF delle fatture',
   minimumAmount: 'Importo minimo',
   minimumAmountHint: 'Le comunicazioni con un totale inferiore non vengono proposte.',
+  minimumNegative: 'L’importo minimo non può essere negativo: scrivi 0 o più.',
+  minimumNotAmount: 'Scrivi un importo, ad esempio 50 o 1.234,50.',
   minDaysBetween: 'Giorni minimi tra due solleciti',
   minDaysBetweenHint: 'Una partita sollecitata da meno giorni aspetta.',
   autoCollected: 'Pagamenti incassati dalla banca',
@@ -1125,10 +1168,13 @@ const settingsIt: SettingsMessages = {
   enabledUsers: 'Utenti abilitati ai solleciti',
   administrators: 'Amministratori della configurazione',
   onePerLine: 'Un indirizzo per riga.',
+  notAddresses: (entries) =>
+    `${entries.length === 1 ? 'Non è un indirizzo e-mail' : 'Non sono indirizzi e-mail'}: ${entries.map((entry) => `“${entry}”`).join(', ')}.`,
 
   levelsHeading: 'Livelli',
   levelsHint: 'I livelli sono ordinati per giorni dalla scadenza (negativi: prima della scadenza).',
   levelName: 'Nome',
+  levelNameRequired: 'Dai un nome al livello: è quello che vedono gli utenti.',
   levelKind: 'Tipo',
   kindName: (kind) =>
     ({ promemoria: 'Promemoria', estratto_conto: 'Estratto conto', sollecito: 'Sollecito' })[kind] ?? kind,
@@ -1235,6 +1281,8 @@ const settingsEn: SettingsMessages = {
   attachInvoicePdfs: 'Attach the invoice PDFs',
   minimumAmount: 'Minimum amount',
   minimumAmountHint: 'Communications with a lower total are not proposed.',
+  minimumNegative: 'The minimum amount cannot be negative: type 0 or more.',
+  minimumNotAmount: 'Type an amount, for example 50 or 1,234.50.',
   minDaysBetween: 'Minimum days between two reminders',
   minDaysBetweenHint: 'An item reminded fewer days ago waits.',
   autoCollected: 'Payments collected by the bank',
@@ -1247,10 +1295,13 @@ const settingsEn: SettingsMessages = {
   enabledUsers: 'Users enabled for reminders',
   administrators: 'Setup administrators',
   onePerLine: 'One address per line.',
+  notAddresses: (entries) =>
+    `${entries.length === 1 ? 'Not an e-mail address' : 'Not e-mail addresses'}: ${entries.map((entry) => `“${entry}”`).join(', ')}.`,
 
   levelsHeading: 'Levels',
   levelsHint: 'Levels are ordered by days from the due date (negative: before the due date).',
   levelName: 'Name',
+  levelNameRequired: 'Give the level a name: it is what users see.',
   levelKind: 'Kind',
   kindName: (kind) =>
     ({ promemoria: 'Friendly reminder', estratto_conto: 'Statement', sollecito: 'Dunning letter' })[kind] ??

@@ -161,17 +161,33 @@ export interface BatchFailure {
   readonly detail?: string;
 }
 
+/** A batch's jobs by how they ended (see src/mail/job-outcome.ts). */
+export interface BatchCounts {
+  readonly sent: number;
+  readonly drafted: number;
+  readonly handled: number;
+  readonly failed: number;
+  readonly cancelled: number;
+  readonly attention: number;
+}
+
 /** The running (or last) batch, as the outbox reports it. */
 export interface BatchView {
   readonly batchId: string;
   readonly mode: BatchMode;
   readonly state: 'running' | 'paused' | 'done' | 'cancelled';
   readonly total: number;
-  readonly succeeded: number;
-  readonly failed: number;
-  /** Estimated ms left at the mailbox's pace; absent when unknown. */
+  /** How its jobs really ended (their recorded states), one count per ending. */
+  readonly counts: BatchCounts;
+  /** Jobs with something left to do (not counting sends awaiting confirmation: those need attention). */
+  readonly remaining: number;
+  /** Estimated ms left at the mailbox's send pace; absent when unknown (nothing paced, or unreachable). */
   readonly etaMs?: number;
+  /** Set while the run waits for Microsoft 365, which does not answer: no estimate can be given. */
+  readonly unreachable?: boolean;
   readonly failures: readonly BatchFailure[];
+  /** Unusual endings someone must look at (sent but not recorded by the ERP, send not confirmed…). */
+  readonly attention: readonly BatchFailure[];
   /** Why the work stopped before the end (the mail side's stop reason and its sentence), while jobs remain. */
   readonly stop?: { readonly reason: string; readonly message: string };
   /** Drafts created (message ids by communication key), to open them in Outlook. */
@@ -189,6 +205,8 @@ export interface BatchSummary {
   readonly emails: number;
   readonly customers: number;
   readonly attachments: number;
+  /** The amount reminded, one total per currency (by currency code). */
+  readonly totals: readonly { readonly currency: CurrencyCode; readonly amount: Cents }[];
 }
 
 /** One communication of the ledger: what was sent, drafted or marked. */

@@ -4,12 +4,15 @@
  * can be saved. The editor uses `recurrenceRefusal` to say why it does not let a level repeat.
  */
 import { defaultTexts } from '../domain/default-texts';
+import { isValidEmailAddress } from '../domain/email-address';
+import type { SetupProblem } from '../domain/setup';
 import type { ReminderSetupWire } from '../erp/wire';
 
 export type SetupDraft = ReminderSetupWire;
 export type LevelDraft = SetupDraft['levels'][number];
 
 const isInteger = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value);
+const present = (value: unknown): boolean => value !== undefined && value !== null;
 
 /** The index of the last level (the one with the highest days, wherever it is listed); -1 if none has days. */
 export function lastLevelIndex(levels: readonly LevelDraft[]): number {
@@ -45,26 +48,42 @@ export function updateLevel(draft: SetupDraft, index: number, patch: Partial<Lev
   return { ...draft, levels: draft.levels.map((level, i) => (i === index ? { ...level, ...patch } : level)) };
 }
 
-/** A new last level, 15 days after the current last one, with the built-in texts of a `sollecito`. */
+/**
+ * A new level with the built-in texts of a `sollecito`, that leaves a valid setup. Only the last level
+ * may repeat: when it does, the new level goes just before it (halfway between the level before and the
+ * repeating one), so the repetition stays where it was; without room there (consecutive days), the new
+ * level goes last and takes the repetition with it. When the last level does not repeat, the new one is
+ * the new last level, 15 days after it. It is listed at the end until the days are edited (then sorted).
+ */
 export function addLevel(draft: SetupDraft, name: string): SetupDraft {
   const ids = new Set(draft.levels.map((level) => level.id));
   let n = draft.levels.length + 1;
   while (ids.has(`L${n}`)) n++;
-  const maxDays = Math.max(
-    -15,
-    ...draft.levels.map((level) => (isInteger(level.days) ? level.days : -Infinity)),
-  );
-  const texts = defaultTexts('sollecito');
-  const level = {
-    id: `L${n}`,
-    name,
-    kind: 'sollecito',
-    days: maxDays + 15,
-    recurEveryDays: undefined,
-    recurMaxCount: undefined,
-    texts: { ...texts },
-  } as LevelDraft;
-  return { ...draft, levels: [...draft.levels, level] };
+  const days = draft.levels.flatMap((level) => (isInteger(level.days) ? [level.days] : []));
+  const lastIndex = lastLevelIndex(draft.levels);
+  const last = draft.levels[lastIndex];
+  const repeats = last !== undefined && (present(last.recurEveryDays) || present(last.recurMaxCount));
+  const make = (at: number, recurrence?: LevelDraft): LevelDraft =>
+    ({
+      id: `L${n}`,
+      name,
+      kind: 'sollecito',
+      days: at,
+      recurEveryDays: recurrence?.recurEveryDays ?? undefined,
+      recurMaxCount: recurrence?.recurMaxCount ?? undefined,
+      texts: { ...defaultTexts('sollecito') },
+    }) as LevelDraft;
+  if (last !== undefined && repeats) {
+    const below = Math.max(last.days - 30, ...days.filter((value) => value < last.days));
+    const between = Math.floor((below + last.days) / 2);
+    if (between > below && between < last.days) return { ...draft, levels: [...draft.levels, make(between)] };
+    // No day free before the repeating level: the new one is last, and repeats instead of it.
+    const levels = draft.levels.map((level, index) =>
+      index === lastIndex ? { ...level, recurEveryDays: undefined, recurMaxCount: undefined } : level,
+    );
+    return { ...draft, levels: [...levels, make(last.days + 15, last)] };
+  }
+  return { ...draft, levels: [...draft.levels, make(Math.max(-15, ...days) + 15)] };
 }
 
 export function removeLevel(draft: SetupDraft, index: number): SetupDraft {
@@ -102,4 +121,62 @@ export function parseList(text: string): string[] {
     .split(/[\n,;]+/)
     .map((entry) => entry.trim())
     .filter((entry) => entry !== '');
+}
+
+/**
+ * What the editor refuses beyond the domain's rules, field by field: a level without a name (it would
+ * show as its code), a minimum amount that is negative or not an amount, and addresses in the users'
+ * lists that are not addresses (`isValidEmailAddress`, the rule reminders use).
+ */
+export interface DraftFieldProblems {
+  /** Indexes of levels whose name is empty. */
+  readonly unnamedLevels: readonly number[];
+  readonly minimumAmount?: 'negative' | 'not_an_amount';
+  readonly enabledUsers: readonly string[];
+  readonly administrators: readonly string[];
+}
+
+export function draftFieldProblems(draft: SetupDraft): DraftFieldProblems {
+  const amount: unknown = draft.minimumAmount;
+  const minimumAmount =
+    amount === undefined || amount === null
+      ? undefined
+      : typeof amount !== 'number' || !Number.isSafeInteger(amount)
+        ? ('not_an_amount' as const)
+        : amount < 0
+          ? ('negative' as const)
+          : undefined;
+  return {
+    unnamedLevels: draft.levels.flatMap((level, index) => (level.name.trim() === '' ? [index] : [])),
+    ...(minimumAmount !== undefined ? { minimumAmount } : {}),
+    enabledUsers: draft.enabledUsers.filter((address) => !isValidEmailAddress(address.trim())),
+    administrators: draft.administrators.filter((address) => !isValidEmailAddress(address.trim())),
+  };
+}
+
+export const hasFieldProblems = (problems: DraftFieldProblems): boolean =>
+  problems.unnamedLevels.length > 0 ||
+  problems.minimumAmount !== undefined ||
+  problems.enabledUsers.length > 0 ||
+  problems.administrators.length > 0;
+
+/** The field of a level each of the domain's level problems is about, to say it there. */
+export type LevelField = 'days' | 'recurEveryDays' | 'recurMaxCount';
+
+const FIELD_OF: Partial<Record<SetupProblem['code'], LevelField>> = {
+  level_days_not_integer: 'days',
+  level_days_shared: 'days',
+  recurrence_not_on_last_level: 'recurEveryDays',
+  recur_every_days_invalid: 'recurEveryDays',
+  recur_max_count_without_every: 'recurMaxCount',
+  recur_max_count_invalid: 'recurMaxCount',
+};
+
+/** The domain's problem with one field of the level at `index` (as listed in the draft), if any. */
+export function levelFieldProblem(
+  problems: readonly SetupProblem[],
+  index: number,
+  field: LevelField,
+): SetupProblem | undefined {
+  return problems.find((problem) => problem.levelIndex === index && FIELD_OF[problem.code] === field);
 }

@@ -74,6 +74,9 @@ test('a send batch closed mid-way resumes when the pane opens again, and each re
   pane,
   stack,
 }) => {
+  // A claim whose answer the closing pane lost is looked for during the settle time (60 s) before its
+  // draft is created: the batch may need that long after reopening, as the 120 s wait below allows.
+  test.setTimeout(180_000);
   await stack.graph.control.reset();
   await pane.open();
   await waitForSync(page);
@@ -129,4 +132,36 @@ test('"send to me" sends the previewed reminder to the clerk only, and records n
   expect(sent).toHaveLength(1);
   expect(sent[0]?.to).toEqual([ENABLED_USER]);
   expect(sent[0]?.cc).toEqual([]);
+});
+
+test('a mass send names its count, says the amount and the time at the pace, and Enter cancels it', async ({
+  page,
+  pane,
+  stack,
+}) => {
+  await stack.graph.control.reset();
+  await pane.open();
+  await waitForSync(page);
+  const visible = Number(
+    (await page.getByTestId('row-count').textContent())?.match(/^([\d.]+)/)?.[1]?.replace(/\./g, ''),
+  );
+  expect(visible).toBeGreaterThan(10);
+
+  await page.getByRole('button', { name: 'Altre azioni' }).click();
+  const count = visible.toLocaleString('it-IT');
+  await page.getByRole('menuitem', { name: `Invia ${count} e-mail` }).click();
+  const dialog = page.getByRole('alertdialog');
+  await expect(dialog).toContainText(`Verranno inviate ${count} e-mail a `);
+  await expect(dialog.getByTestId('confirm-amount')).toHaveText(/^Importo sollecitato: [\d.]+,\d\d\u00a0€/);
+  await expect(dialog.getByTestId('confirm-duration')).toHaveText(
+    /^Durata prevista al ritmo di 25 e-mail al minuto: circa \d+ minuti\.$/,
+  );
+  // Cancel is the default: focused when the dialog opens, so Enter does not send.
+  await expect(dialog.getByRole('button', { name: 'Annulla' })).toBeFocused();
+  await expect(dialog.getByRole('button', { name: `Invia ${count} e-mail` })).toBeVisible();
+  await pane.screenshot('confirm-mass-send-400');
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('batch-panel')).toHaveCount(0);
+  expect(stack.graph.control.dump(ENABLED_USER).sent).toHaveLength(0);
 });

@@ -97,6 +97,49 @@ test('an HTML text: what is not allowed in e-mails is listed, gone from the prev
   stack.erp.mutations.reset();
 });
 
+test('each setting with a bad value says its own problem on the field, and Save stays off', async ({
+  page,
+  pane,
+}) => {
+  await pane.open({ user: ADMIN });
+  await expect(page.getByTestId('sync-status')).toContainText('Aggiornato alle', { timeout: 45_000 });
+  await page.getByRole('tab', { name: 'Impostazioni' }).click();
+
+  // "Add level" leaves a valid setup: the new level goes before the repeating last one.
+  await page.getByRole('button', { name: 'Aggiungi livello' }).click();
+  await expect(page.getByTestId('level-card')).toHaveCount(4);
+  await expect(page.getByTestId('setup-problems')).toHaveCount(0);
+  await expect(page.getByTestId('level-card').last().getByTestId('level-days')).toHaveValue('22');
+  // "Sollecito", still the last level (the new one is listed at the end until its days are edited).
+  const last = page.getByTestId('level-card').nth(2);
+  await expect(last.getByTestId('level-recur')).toHaveValue('30');
+
+  const minimum = page.getByTestId('minimum-amount');
+  await minimum.fill('-5');
+  await expect(minimum).toHaveValue('-5');
+  await expect(
+    page.getByText('L’importo minimo non può essere negativo: scrivi 0 o più.').first(),
+  ).toBeVisible();
+  await page
+    .getByRole('textbox', { name: 'Utenti abilitati ai solleciti' })
+    .fill(`${ENABLED_USER}\nnon un indirizzo`);
+  await expect(page.getByText('Non è un indirizzo e-mail: “non un indirizzo”.').first()).toBeVisible();
+  const second = page.getByTestId('level-card').nth(1);
+  await second.getByTestId('level-name').fill('');
+  await expect(second).toContainText('Dai un nome al livello: è quello che vedono gli utenti.');
+  await last.getByTestId('level-recur').fill('-3');
+  await expect(last).toContainText('“Ripeti ogni (giorni)” deve essere un numero intero, almeno 1.');
+  await expect(page.getByRole('button', { name: 'Salva nell’ERP' })).toBeDisabled();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await pane.screenshot('settings-errors-400');
+  await page.getByRole('textbox', { name: 'Utenti abilitati ai solleciti' }).scrollIntoViewIfNeeded();
+  await pane.screenshot('settings-errors-users-400');
+  await second.scrollIntoViewIfNeeded();
+  await pane.screenshot('settings-errors-levels-400');
+  await last.getByTestId('level-recur').scrollIntoViewIfNeeded();
+  await pane.screenshot('settings-errors-recurrence-400');
+});
+
 test('an enabled user who is not an administrator reads the settings but cannot change them', async ({
   page,
   pane,

@@ -161,3 +161,13 @@ export function submittedTriples(bench: Bench, users: readonly string[]): Map<st
 
 /** The triples submitted more than once. */
 export const duplicates = (counts: ReadonlyMap<string, number>): string[] => [...counts].filter(([, n]) => n > 1).map(([triple]) => triple);
+
+/** The pane's `localStorage`, in memory (where `outboxPort` keeps the id of the batch on screen). */
+export function memoryStorage(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> {
+  const values = new Map<string, string>();
+  return {
+    getItem: (key) => values.get(key) ?? null,
+    setItem: (key, value) => void values.set(key, value),
+    removeItem: (key) => void values.delete(key),
+  };
+}

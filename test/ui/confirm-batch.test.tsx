@@ -4,7 +4,7 @@
  * their total size, formatted per language — and says which sizes are unknown rather than guessing them.
  */
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import {
   describeAttachmentSize,
   MAX_MEASURED_PDFS,
@@ -14,6 +14,7 @@ import {
 import { ConfirmBatch } from '../../src/ui/ConfirmBatch';
 import type { UiLanguage } from '../../src/ui/i18n';
 import type { AttachmentInfo, BatchSummary } from '../../src/ui/model';
+import { cents } from '../../src/domain/money';
 
 afterEach(cleanup);
 
@@ -37,6 +38,7 @@ const summary = (patch: Partial<BatchSummary> = {}): BatchSummary => ({
   emails: 3,
   customers: 2,
   attachments: 4,
+  totals: [],
   ...patch,
 });
 
@@ -110,6 +112,71 @@ describe('the confirmation', () => {
     });
     expect(screen.queryByTestId('confirm-attachments')).toBeNull();
     expect(asked).toEqual([]);
+  });
+});
+
+describe('a mass send', () => {
+  const mass = summary({
+    mode: 'send',
+    keys: Array.from({ length: 381 }, (_, n) => `K${n}`),
+    emails: 381,
+    customers: 205,
+    attachments: 0,
+    totals: [
+      { currency: 'EUR', amount: cents(12_345_650) },
+      { currency: 'USD', amount: cents(100_000) },
+    ],
+  });
+
+  test('names the count on its button, says customers, amount per currency and time at the pace; Cancel is the default', async () => {
+    const confirmed: BatchSummary[] = [];
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <ConfirmBatch
+          summary={mass}
+          onConfirm={(value) => confirmed.push(value)}
+          onCancel={() => undefined}
+          language="it"
+        />
+      </FluentProvider>,
+    );
+    expect(screen.getByTestId('confirm-body').textContent).toContain(
+      'Verranno inviate 381 e-mail a 205 clienti.',
+    );
+    expect(screen.getByTestId('confirm-amount').textContent).toBe(
+      'Importo sollecitato: 123.456,50\u00a0€ + 1000,00\u00a0USD.',
+    );
+    // 381 e-mails at 25 a minute: 15,24 minutes.
+    expect(screen.getByTestId('confirm-duration').textContent).toBe(
+      'Durata prevista al ritmo di 25 e-mail al minuto: circa 16 minuti.',
+    );
+    expect(screen.getByRole('button', { name: 'Invia 381 e-mail' })).toBeTruthy();
+    // The dialog focuses its first button when it opens (Chromium: test/e2e/send.spec.ts): Cancel.
+    expect(
+      within(screen.getByRole('alertdialog'))
+        .getAllByRole('button')
+        .map((button) => button.textContent),
+    ).toEqual(['Annulla', 'Invia 381 e-mail']);
+    expect(confirmed).toEqual([]);
+  });
+
+  test('in English too', () => {
+    show(mass, 'en');
+    expect(screen.getByRole('button', { name: 'Send 381 e-mails' })).toBeTruthy();
+    expect(screen.getByTestId('confirm-duration').textContent).toBe(
+      'Expected duration at 25 e-mails a minute: about 16 minutes.',
+    );
+  });
+
+  test('a few e-mails keep the plain button, with the primary action first in focus', async () => {
+    show(summary({ mode: 'send', emails: 3, totals: [{ currency: 'EUR', amount: cents(50_000) }] }), 'it');
+    const send = screen.getByRole('button', { name: 'Invia' });
+    expect(screen.getByTestId('confirm-duration').textContent).toBe(
+      'Durata prevista al ritmo di 25 e-mail al minuto: meno di un minuto.',
+    );
+    expect(within(screen.getByRole('alertdialog')).getAllByRole('button')[0]).toBe(send);
+    // (the PDFs' sizes are measured meanwhile)
+    await waitFor(() => expect(sentence()).toContain('MB'));
   });
 });
 

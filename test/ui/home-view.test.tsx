@@ -87,7 +87,7 @@ test('a selection narrows the actions to it; "select all visible" selects what t
   fireEvent.click(await screen.findByRole('menuitem', { name: 'Segna come gestito' }));
   const dialog = await screen.findByRole('alertdialog');
   expect(within(dialog).getByTestId('confirm-body').textContent).toBe(
-    '3 solleciti per 3 clienti verranno registrati come inviati, senza inviare alcuna e-mail.Usalo per i solleciti fatti per telefono o già registrati altrove.',
+    '3 solleciti per 3 clienti verranno registrati come inviati, senza inviare alcuna e-mail.Usalo per i solleciti fatti per telefono o già registrati altrove.Importo sollecitato: 29.096,10\u00a0€.',
   );
   fireEvent.click(within(dialog).getByRole('button', { name: 'Annulla' }));
   await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
@@ -169,8 +169,8 @@ test('a running batch shows sent / failed / remaining, the time left, and each f
       mode: 'send',
       state: 'running',
       total: 10,
-      succeeded: 6,
-      failed: 1,
+      counts: { sent: 6, drafted: 0, handled: 0, failed: 1, cancelled: 0, attention: 0 },
+      remaining: 3,
       etaMs: 150_000,
       failures: [
         {
@@ -180,6 +180,7 @@ test('a running batch shows sent / failed / remaining, the time left, and each f
           detail: 'PDF FT 2026/1 missing in the ERP archive',
         },
       ],
+      attention: [],
       drafts: [],
     },
   });
@@ -204,9 +205,10 @@ test('a finished batch with failures offers to retry them; a stopped one says wh
       mode: 'draft',
       state: 'done',
       total: 3,
-      succeeded: 2,
-      failed: 1,
+      counts: { sent: 0, drafted: 2, handled: 0, failed: 1, cancelled: 0, attention: 0 },
+      remaining: 0,
       failures: [{ key: 'k', customerName: 'Neri Sas', reason: 'claimed_elsewhere' }],
+      attention: [],
       drafts: [],
     },
   });
@@ -221,9 +223,10 @@ test('a finished batch with failures offers to retry them; a stopped one says wh
       mode: 'send',
       state: 'paused',
       total: 5,
-      succeeded: 1,
-      failed: 0,
+      counts: { sent: 1, drafted: 0, handled: 0, failed: 0, cancelled: 0, attention: 0 },
+      remaining: 4,
       failures: [],
+      attention: [],
       drafts: [],
       stop: { reason: 'mailbox_restricted', message: 'ErrorMessageSubmissionBlocked' },
     },

@@ -44,24 +44,64 @@ test('repetition is offered only on the last level; elsewhere the field is off a
   expect(last?.getByText('ultimo livello')).toBeTruthy();
 });
 
-test('a new level becomes the last one: the old last level’s repetition is then refused by the domain, naming the rule', async () => {
+const saveButton = () => screen.getByRole('button', { name: 'Salva nell’ERP' }) as HTMLButtonElement;
+/** The validation message Fluent's Field shows under a control (its own problem, where it is). */
+const messageOf = (control: HTMLElement): string =>
+  control.closest('.fui-Field')?.querySelector('.fui-Field__validationMessage')?.textContent ?? '';
+
+test('"Add level" leaves a valid setup: the new level goes before the repeating last one, which keeps its repetition', async () => {
   await open(admin(), recordingActions());
   fireEvent.click(screen.getByRole('button', { name: 'Aggiungi livello' }));
 
-  expect(screen.getAllByTestId('level-card')).toHaveLength(4);
-  const problems = await screen.findByTestId('setup-problems');
-  // In the clerk's language, naming the level as the editor does (the domain's English is for logs).
-  expect(problems.textContent).toContain(
-    'Livello “Sollecito”: la ripetizione è possibile solo sull’ultimo livello (quello con più giorni).',
-  );
-  expect(problems.textContent).not.toContain('recurEveryDays');
-  expect((screen.getByRole('button', { name: 'Salva nell’ERP' }) as HTMLButtonElement).disabled).toBe(true);
+  const cards = screen.getAllByTestId('level-card').map((card) => within(card));
+  expect(cards).toHaveLength(4);
+  // Halfway between "Estratto conto" (15 days) and the repeating "Sollecito" (30 days).
+  expect((cards[3]?.getByTestId('level-days') as HTMLInputElement).value).toBe('22');
+  expect((cards[3]?.getByTestId('level-recur') as HTMLInputElement).value).toBe('');
+  expect((cards[2]?.getByTestId('level-recur') as HTMLInputElement).value).toBe('30');
+  expect(cards[2]?.getByText('ultimo livello')).toBeTruthy();
+  expect(screen.queryByTestId('setup-problems')).toBeNull();
+  expect(saveButton().disabled).toBe(false);
+});
 
-  // Taking the repetition off the old last level makes the setup valid again.
-  const oldLast = within(screen.getAllByTestId('level-card')[2] as HTMLElement);
-  fireEvent.change(oldLast.getByTestId('level-recur'), { target: { value: '' } });
-  await waitFor(() => expect(screen.queryByTestId('setup-problems')).toBeNull());
-  expect((screen.getByRole('button', { name: 'Salva nell’ERP' }) as HTMLButtonElement).disabled).toBe(false);
+test('an empty level name is refused on the field, not saved as its code', async () => {
+  await open(admin(), recordingActions());
+  const name = within(screen.getAllByTestId('level-card')[1] as HTMLElement).getByTestId('level-name');
+  fireEvent.change(name, { target: { value: '  ' } });
+  expect(messageOf(name)).toBe('Dai un nome al livello: è quello che vedono gli utenti.');
+  expect(saveButton().disabled).toBe(true);
+});
+
+test('a negative minimum amount stays as typed and is refused on the field, not saved as 0', async () => {
+  await open(admin(), recordingActions());
+  const minimum = screen.getByTestId('minimum-amount') as HTMLInputElement;
+  fireEvent.change(minimum, { target: { value: '-5' } });
+  expect(minimum.value).toBe('-5');
+  expect(messageOf(minimum)).toBe('L’importo minimo non può essere negativo: scrivi 0 o più.');
+  expect(saveButton().disabled).toBe(true);
+  fireEvent.change(minimum, { target: { value: 'cinque' } });
+  expect(messageOf(minimum)).toBe('Scrivi un importo, ad esempio 50 o 1.234,50.');
+  fireEvent.change(minimum, { target: { value: '5' } });
+  expect(messageOf(minimum)).toBe('');
+  expect(saveButton().disabled).toBe(false);
+});
+
+test('an enabled user that is not an e-mail address is refused on the field', async () => {
+  await open(admin(), recordingActions());
+  const users = screen.getByRole('textbox', { name: 'Utenti abilitati ai solleciti' });
+  fireEvent.change(users, { target: { value: 'marta.rossi@solleciti.example\nnon un indirizzo' } });
+  expect(messageOf(users)).toBe('Non è un indirizzo e-mail: “non un indirizzo”.');
+  expect(saveButton().disabled).toBe(true);
+});
+
+test('a negative repetition is flagged on the repetition field itself', async () => {
+  await open(admin(), recordingActions());
+  const recur = within(screen.getAllByTestId('level-card')[2] as HTMLElement).getByTestId('level-recur');
+  fireEvent.change(recur, { target: { value: '-3' } });
+  expect(messageOf(recur)).toBe(
+    'Livello “Sollecito”: “Ripeti ogni (giorni)” deve essere un numero intero, almeno 1.',
+  );
+  expect(saveButton().disabled).toBe(true);
 });
 
 test('a placeholder button inserts at the cursor, unknown %Words are flagged, and the preview follows on real data', async () => {
