@@ -586,6 +586,8 @@ const it: Messages = {
       message_too_large: 'Con gli allegati il messaggio supera il limite di Exchange (35 MB)',
       attachment_unsendable: 'Un PDF ha una dimensione che Microsoft Graph non accetta',
       invalid_recipients: 'Exchange ha rifiutato l’indirizzo del destinatario',
+      attachments_mismatch:
+        'Gli allegati della bozza non corrispondono ai PDF previsti (nomi, numero, dimensioni): non inviato',
       deleted_in_outlook: 'La bozza è stata eliminata in Outlook prima dell’invio: nulla è stato inviato',
       cancelled: 'Annullato prima dell’invio',
       send_unconfirmed:
@@ -901,6 +903,8 @@ const en: Messages = {
       message_too_large: 'With its attachments the message exceeds Exchange’s limit (35 MB)',
       attachment_unsendable: 'A PDF has a size Microsoft Graph does not accept',
       invalid_recipients: 'Exchange refused the recipient address',
+      attachments_mismatch:
+        'The draft’s attachments do not match the planned PDFs (names, count, sizes): not sent',
       deleted_in_outlook: 'The draft was deleted in Outlook before it was sent: nothing was sent',
       cancelled: 'Cancelled before it was sent',
       send_unconfirmed:
