@@ -24,6 +24,8 @@ export type JobFailureCode =
   /** The draft was deleted in Outlook before the worker could send it. */
   | 'deleted_in_outlook'
   | 'cancelled'
+  /** "Check the mailbox" found it had not gone out (still a draft, or nothing after Sent Items settled): claim released. */
+  | 'not_sent'
   /** Sending was requested but its outcome is not known yet: checked again, never re-sent blindly. */
   | 'send_unconfirmed'
   /** The message went out but the ERP's log could not record it (the claim was taken over). */
@@ -65,6 +67,7 @@ export const failures = {
   invalidRecipients: (message: string): JobFailure => fail('invalid_recipients', `Exchange refused the recipients: ${message}`),
   deletedInOutlook: (): JobFailure => fail('deleted_in_outlook', 'The draft was deleted in Outlook before it was sent: nothing was sent'),
   cancelled: (): JobFailure => fail('cancelled', 'Cancelled before it was sent'),
+  notSent: (): JobFailure => fail('not_sent', 'Checked in the mailbox: it had not been sent; its draft was deleted and its claim released'),
   sendUnconfirmed: (since: number): JobFailure =>
     fail(
       'send_unconfirmed',

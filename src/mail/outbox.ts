@@ -11,6 +11,7 @@
  * `run()` again resumes.
  */
 import type { AccountIdentifiers } from '../domain/enabled-user';
+import { checkByLooking, type MailboxCheck } from './check-mailbox';
 import type { Communication } from '../domain/plan-reminders';
 import type { ErpClient } from '../erp/client';
 import { ErpError } from '../erp/errors';
@@ -27,6 +28,7 @@ import { abortable } from './sleep';
 
 export { enqueueBatch, type EnqueueRequest, type EnqueueResult } from './job-store';
 export type { Checkpoint } from './job-runner';
+export type { MailboxCheck } from './check-mailbox';
 
 export interface OutboxWorkerDeps {
   readonly db: SollecitiDatabase;
@@ -160,6 +162,28 @@ export class OutboxWorker {
         this.held.delete(key);
       }
     }
+  }
+
+  /**
+   * "Check the mailbox" for one key whose job here is unresolved (see check-mailbox.ts): sent → confirmed
+   * at the ERP; not sent → only then its claim released. `settled`: nothing left to resolve; `busy`: a run
+   * (here or in another window) is working on the outbox — it resolves the job itself.
+   */
+  async checkMailbox(key: string, signal?: AbortSignal): Promise<MailboxCheck | 'settled' | 'busy'> {
+    if (this.held.has(key)) return 'busy';
+    const outcome = await withOutboxLock(this.deps.db.name, async (): Promise<MailboxCheck | 'settled'> => {
+      const job = await this.deps.db.outbox.get(key);
+      if (job === undefined || isSettled(job)) return 'settled';
+      this.held.add(key);
+      try {
+        await this.refreshSnapshot();
+        if (this.snapshot === undefined) throw new StopRun('invalid_setup', 'Nothing synced from the ERP yet');
+        return await checkByLooking(this.context(signal ?? new AbortController().signal), job);
+      } finally {
+        this.held.delete(key);
+      }
+    });
+    return outcome ?? 'busy';
   }
 
   /** The progress of the batches in view. */
