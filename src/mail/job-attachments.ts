@@ -81,8 +81,9 @@ export async function alignAttachments(
       if (error.reason === 'too_large') return { kind: 'too_large' };
       // It may have landed (or a chunk may have): the next round lists before doing anything again.
       if (error.uncertain || error.reason === 'range') uncertain = error;
-      else if (['unauthorized', 'restricted', 'throttled'].includes(error.reason)) stopFor(error);
-      // Anything else (a refusal to remove or add): the next rounds show whether it can be repaired.
+      // A refusal to remove or add (403, another 4xx): the next rounds show whether it can be put right.
+      // Anything else (offline, an outage, the token, a blocked mailbox) stops the run, the job in place.
+      else if (error.reason !== 'forbidden' && error.reason !== 'invalid_request') stopFor(error);
     }
     present = undefined;
   }
