@@ -11,12 +11,12 @@
  * `run()` again resumes.
  */
 import type { AccountIdentifiers } from '../domain/enabled-user';
-import { checkByLooking, type MailboxCheck } from './check-mailbox';
 import type { Communication } from '../domain/plan-reminders';
 import type { ErpClient } from '../erp/client';
 import { ErpError } from '../erp/errors';
 import type { OutboxJob, SollecitiDatabase } from '../store/db';
 import { syncAll } from '../store/sync';
+import { checkByLooking, type MailboxCheck } from './check-mailbox';
 import { takeSnapshot, type PlanSnapshot } from './freshness';
 import type { GraphMailer } from './graph-mailer';
 import type { StopReason } from './job-failures';
@@ -176,7 +176,8 @@ export class OutboxWorker {
       if (job === undefined || isSettled(job)) return 'settled';
       this.held.add(key);
       try {
-        await this.refreshSnapshot();
+        // Only the setup's time zone is read from it (to confirm): planning again is not worth a long task.
+        if (this.snapshot === undefined) await this.refreshSnapshot();
         if (this.snapshot === undefined) throw new StopRun('invalid_setup', 'Nothing synced from the ERP yet');
         return await checkByLooking(this.context(signal ?? new AbortController().signal), job);
       } finally {
