@@ -50,14 +50,15 @@ export async function sendStep(ctx: JobContext, job: OutboxJob, known: JobMemory
       return ctx.record(current, { state: 'drafted', messageId: keeper.id });
     }
   }
-  // Right before it leaves: the plan's PDFs, each once — another window of this user may have added the
-  // same files to this draft. A draft that cannot be put right fails here and is never sent.
-  known.attached = undefined;
-  const moved = await ensureAttachments(ctx, current, known);
-  if (moved !== undefined) return moved;
   // A send whose outcome stays unknown comes back here through `sending`; not forever.
   if ((known.sendAttempts = (known.sendAttempts ?? 0) + 1) > 5) stopFor(new MailError('unavailable', `Graph: the send of ${id} kept failing`));
   await ctx.pacer.acquire((current.to?.length ?? 0) + (current.cc?.length ?? 0), ctx.signal);
+  // Right before it leaves (after the pacer's wait, so nothing can be added meanwhile by another host of
+  // this user working on the same draft): the plan's PDFs, each once. A draft that cannot be put right
+  // fails here and is never sent.
+  known.attached = undefined;
+  const moved = await ensureAttachments(ctx, current, known);
+  if (moved !== undefined) return moved;
   const sending = await ctx.record(current, { state: 'sending' });
   ctx.checkpoint('after-sending', sending);
   return submit(ctx, sending);
