@@ -58,6 +58,7 @@ export interface FileToAttach {
 }
 
 export interface AttachedFile {
+  readonly id: string;
   readonly name: string;
   readonly size: number;
 }
@@ -140,8 +141,23 @@ export class GraphMailer {
       json: contentOf(draft),
       ...(signal !== undefined ? { signal } : {}),
     });
-    const message = await this.messageOf(body);
-    return { ...message, key: draft.key, items: draft.items, fingerprint: draft.fingerprint };
+    // A new message is a draft in Drafts by definition: no folder lookup here, which could fail after the
+    // draft exists and leave it unrecorded (an orphan).
+    const json = asObject(body);
+    const id = asString(json.id);
+    if (id === undefined) throw new MailError('bad_response', 'Graph answered a new draft without an id');
+    const created = asString(json.createdDateTime);
+    return {
+      id,
+      state: 'draft',
+      folder: 'drafts',
+      createdAt: created !== undefined ? Date.parse(created) : 0,
+      to: addressesOf(json.toRecipients),
+      cc: addressesOf(json.ccRecipients),
+      key: draft.key,
+      items: draft.items,
+      fingerprint: draft.fingerprint,
+    };
   }
 
   /** Rewrites a draft's subject, body, recipients and tags (repeatable: the same PATCH twice is harmless). */
@@ -187,7 +203,7 @@ export class GraphMailer {
     return found.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
-  /** Names and sizes of a message's attachments. */
+  /** A message's attachments (id, name, size), in the order Graph lists them. */
   async listAttachments(id: string, signal?: AbortSignal): Promise<AttachedFile[]> {
     const { body } = await this.request({
       method: 'GET',
@@ -197,9 +213,23 @@ export class GraphMailer {
     });
     const value = asObject(body).value;
     return (Array.isArray(value) ? value : []).flatMap((attachment) => {
-      const { name, size } = asObject(attachment);
-      return typeof name === 'string' && typeof size === 'number' ? [{ name, size }] : [];
+      const { id: attachmentId, name, size } = asObject(attachment);
+      return typeof attachmentId === 'string' && typeof name === 'string' && typeof size === 'number' ? [{ id: attachmentId, name, size }] : [];
     });
+  }
+
+  /** Removes one attachment from a draft. One already gone is not an error. */
+  async deleteAttachment(id: string, attachmentId: string, signal?: AbortSignal): Promise<void> {
+    try {
+      await this.request({
+        method: 'DELETE',
+        url: `/me/messages/${encodeURIComponent(id)}/attachments/${encodeURIComponent(attachmentId)}`,
+        kind: 'repeatable',
+        ...(signal !== undefined ? { signal } : {}),
+      });
+    } catch (error) {
+      if (!(error instanceof MailError && error.reason === 'not_found')) throw error;
+    }
   }
 
   /**

@@ -19,9 +19,13 @@ export type JobFailureCode =
   /** A PDF of an awkward size: too big for one request, too small for an upload session. */
   | 'attachment_unsendable'
   | 'invalid_recipients'
+  /** The draft's attachments could not be made equal to the plan's documents (names, count, sizes): not sent. */
+  | 'attachments_mismatch'
   /** The draft was deleted in Outlook before the worker could send it. */
   | 'deleted_in_outlook'
   | 'cancelled'
+  /** "Check the mailbox" found it had not gone out (still a draft, or nothing after Sent Items settled): claim released. */
+  | 'not_sent'
   /** Sending was requested but its outcome is not known yet: checked again, never re-sent blindly. */
   | 'send_unconfirmed'
   /** The message went out but the ERP's log could not record it (the claim was taken over). */
@@ -62,9 +66,12 @@ export const failures = {
   tooLargeForExchange: (): JobFailure => fail('message_too_large', 'Exchange refused the message as too large (over 35 MB once encoded)'),
   attachmentUnsendable: (documentNumber: string, bytes: number): JobFailure =>
     fail('attachment_unsendable', `PDF ${documentNumber} (${formatBytes(bytes)}) fits neither in one Graph request nor in an upload session (3 MB or more)`),
+  attachmentsMismatch: (detail: string): JobFailure =>
+    fail('attachments_mismatch', `The draft's attachments could not be made equal to the planned PDFs (${detail}): not sent`),
   invalidRecipients: (message: string): JobFailure => fail('invalid_recipients', `Exchange refused the recipients: ${message}`),
   deletedInOutlook: (): JobFailure => fail('deleted_in_outlook', 'The draft was deleted in Outlook before it was sent: nothing was sent'),
   cancelled: (): JobFailure => fail('cancelled', 'Cancelled before it was sent'),
+  notSent: (): JobFailure => fail('not_sent', 'Checked in the mailbox: it had not been sent; its draft was deleted and its claim released'),
   sendUnconfirmed: (since: number): JobFailure =>
     fail(
       'send_unconfirmed',

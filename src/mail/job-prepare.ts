@@ -10,6 +10,7 @@ import { recheckJob } from './freshness';
 import type { FileToAttach, MailboxMessage } from './graph-mailer';
 import { failures } from './job-failures';
 import { abortError, failWith, io, stopFor, StopRun, type JobContext, type JobMemory } from './job-context';
+import { alignAttachments } from './job-attachments';
 import { drop, recordSent } from './job-endings';
 import { MailError } from './mail-error';
 import { abortable } from './sleep';
@@ -120,8 +121,26 @@ export async function draftStep(ctx: JobContext, job: OutboxJob, known: JobMemor
       cc: draft.cc.map((recipient) => recipient.address),
     });
     ctx.checkpoint('after-drafted', drafted);
-    return drafted;
+    return keepOneDraft(ctx, drafted, created, known);
   }
+}
+
+/**
+ * Right after a creation (its id recorded first): a browser silently repeats a POST whose connection
+ * dropped before any answer byte, and a lost answer may hide an earlier creation, so the key's drafts are
+ * listed and exactly one is kept — the oldest, as two windows of the same user agree on it; the others
+ * are deleted. The listing may lag behind the creation: the created draft counts even when not listed.
+ */
+async function keepOneDraft(ctx: JobContext, drafted: OutboxJob, created: MailboxMessage, known: JobMemory): Promise<OutboxJob> {
+  const listed = await io(ctx, () => ctx.mailer.findByKey(drafted.key, 'drafts', ctx.signal));
+  const all = listed.some((message) => message.id === created.id) ? listed : [...listed, created].sort((a, b) => a.createdAt - b.createdAt);
+  const keeper = all[0] ?? created;
+  for (const other of all) if (other.id !== keeper.id) await io(ctx, () => ctx.mailer.deleteMessage(other.id, ctx.signal));
+  if (keeper.id === created.id) return drafted;
+  known.message = keeper;
+  known.attached = undefined;
+  known.createdCleanly = false;
+  return ctx.record(drafted, { messageId: keeper.id, doneAt: keeper.createdAt > 0 ? keeper.createdAt : ctx.now() });
 }
 
 // ---------------------------------------------------------------- drafted → attached
@@ -148,51 +167,52 @@ export async function verifyMessage(ctx: JobContext, job: OutboxJob, known: JobM
   }
 }
 
+/** The plan's PDFs for this job (fetched once per lane), or the job moved on: stale, or a PDF missing. */
+export async function plannedFiles(ctx: JobContext, job: OutboxJob, known: JobMemory): Promise<{ readonly files: FileToAttach[] } | { readonly moved: OutboxJob }> {
+  if (known.files !== undefined) return { files: known.files };
+  const snapshot = ctx.snapshot();
+  const check = await recheckJob(ctx.db, snapshot, job, ctx.me, ctx.label);
+  if (!check.fresh) return { moved: await drop(ctx, job, check, 'failed') };
+  const communication = check.communication;
+  known.communication = communication;
+  const draft = (known.draft ??= composeDraft(snapshot, communication, job.key, job.items));
+  const pdfs = await io(ctx, () => fetchAttachments(ctx.erp, snapshot, communication, draft, ctx.signal));
+  if (!pdfs.ok) return { moved: await drop(ctx, job, { fresh: false, failure: pdfs.failure }, 'failed') };
+  known.files = pdfs.files;
+  return { files: pdfs.files };
+}
+
+/**
+ * Makes the draft's attachments the plan's (see job-attachments.ts); a mismatch that cannot be repaired
+ * fails the job. `undefined`: aligned; else the job as it moved (or as it was, to look at its draft again).
+ */
+export async function ensureAttachments(ctx: JobContext, job: OutboxJob, known: JobMemory): Promise<OutboxJob | undefined> {
+  const planned = await plannedFiles(ctx, job, known);
+  if ('moved' in planned) return planned.moved;
+  const alignment = await alignAttachments(ctx, job, planned.files, known.attached);
+  known.attached = undefined;
+  switch (alignment.kind) {
+    case 'aligned':
+      known.attached = [...alignment.present];
+      return undefined;
+    case 'gone':
+      known.message = undefined;
+      return job;
+    case 'too_large':
+      return drop(ctx, job, { fresh: false, failure: failures.tooLargeForExchange() }, 'failed');
+    case 'mismatch':
+      return drop(ctx, job, { fresh: false, failure: failures.attachmentsMismatch(alignment.detail) }, 'failed');
+  }
+}
+
 export async function attachStep(ctx: JobContext, job: OutboxJob, known: JobMemory): Promise<OutboxJob> {
-  const id = job.messageId as string;
   if (known.message === undefined) {
     const verified = await verifyMessage(ctx, job, known);
     if ('moved' in verified) return verified.moved;
     known.attached = undefined;
   }
-  if (known.files === undefined) {
-    const snapshot = ctx.snapshot();
-    const check = await recheckJob(ctx.db, snapshot, job, ctx.me, ctx.label);
-    if (!check.fresh) return drop(ctx, job, check, 'failed');
-    const communication = check.communication;
-    known.communication = communication;
-    const draft = (known.draft ??= composeDraft(snapshot, communication, job.key, job.items));
-    const pdfs = await io(ctx, () => fetchAttachments(ctx.erp, snapshot, communication, draft, ctx.signal));
-    if (!pdfs.ok) return drop(ctx, job, { fresh: false, failure: pdfs.failure }, 'failed');
-    known.files = pdfs.files;
-  }
-  let present = known.attached ?? (await io(ctx, () => ctx.mailer.listAttachments(id, ctx.signal)));
-  const has = (file: FileToAttach) => present.some((attached) => attached.name === file.name && attached.size === file.bytes.length);
-  for (const file of known.files) {
-    for (let attempt = 0; !has(file); attempt++) {
-      try {
-        await ctx.mailer.attach(id, file, ctx.signal);
-        present = [...present, { name: file.name, size: file.bytes.length }];
-      } catch (error) {
-        if (ctx.signal.aborted) throw abortError(ctx.signal);
-        if (!(error instanceof MailError)) throw error;
-        if (error.reason === 'not_found' || error.reason === 'invalid_operation') {
-          // The draft is gone or no longer a draft (sent from Outlook): find out which.
-          known.message = undefined;
-          return job;
-        }
-        // It may have been added (or a chunk may have landed): look before adding it again.
-        if ((error.uncertain || error.reason === 'range') && attempt < 3) {
-          present = await io(ctx, () => ctx.mailer.listAttachments(id, ctx.signal));
-          continue;
-        }
-        if (error.reason === 'too_large') return drop(ctx, job, { fresh: false, failure: failures.tooLargeForExchange() }, 'failed');
-        stopFor(error.uncertain ? new MailError('unavailable', error.message) : error);
-      }
-      ctx.checkpoint('after-attach', job);
-    }
-  }
-  known.attached = present;
+  const moved = await ensureAttachments(ctx, job, known);
+  if (moved !== undefined) return moved;
   const attached = await ctx.record(job, { state: 'attached' });
   ctx.checkpoint('after-attached', attached);
   return attached;

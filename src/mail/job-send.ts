@@ -10,7 +10,7 @@ import type { MailboxMessage } from './graph-mailer';
 import { failures } from './job-failures';
 import { abortError, failWith, io, stopFor, type JobContext, type JobMemory } from './job-context';
 import { drop, recordSent } from './job-endings';
-import { assertEnabled, verifyMessage } from './job-prepare';
+import { assertEnabled, ensureAttachments, verifyMessage } from './job-prepare';
 import { MailError } from './mail-error';
 import { abortable } from './sleep';
 
@@ -53,6 +53,12 @@ export async function sendStep(ctx: JobContext, job: OutboxJob, known: JobMemory
   // A send whose outcome stays unknown comes back here through `sending`; not forever.
   if ((known.sendAttempts = (known.sendAttempts ?? 0) + 1) > 5) stopFor(new MailError('unavailable', `Graph: the send of ${id} kept failing`));
   await ctx.pacer.acquire((current.to?.length ?? 0) + (current.cc?.length ?? 0), ctx.signal);
+  // Right before it leaves (after the pacer's wait, so nothing can be added meanwhile by another host of
+  // this user working on the same draft): the plan's PDFs, each once. A draft that cannot be put right
+  // fails here and is never sent.
+  known.attached = undefined;
+  const moved = await ensureAttachments(ctx, current, known);
+  if (moved !== undefined) return moved;
   const sending = await ctx.record(current, { state: 'sending' });
   ctx.checkpoint('after-sending', sending);
   return submit(ctx, sending);

@@ -16,6 +16,7 @@ import type { ErpClient } from '../erp/client';
 import { ErpError } from '../erp/errors';
 import type { OutboxJob, SollecitiDatabase } from '../store/db';
 import { syncAll } from '../store/sync';
+import { checkByLooking, type MailboxCheck } from './check-mailbox';
 import { takeSnapshot, type PlanSnapshot } from './freshness';
 import type { GraphMailer } from './graph-mailer';
 import type { StopReason } from './job-failures';
@@ -27,6 +28,7 @@ import { abortable } from './sleep';
 
 export { enqueueBatch, type EnqueueRequest, type EnqueueResult } from './job-store';
 export type { Checkpoint } from './job-runner';
+export type { MailboxCheck } from './check-mailbox';
 
 export interface OutboxWorkerDeps {
   readonly db: SollecitiDatabase;
@@ -158,6 +160,29 @@ export class OutboxWorker {
         this.held.delete(key);
       }
     }
+  }
+
+  /**
+   * "Check the mailbox" for one key whose job here is unresolved (see check-mailbox.ts): sent → confirmed
+   * at the ERP; not sent → only then its claim released. `settled`: nothing left to resolve; `busy`: a run
+   * (here or in another window) is working on the outbox — it resolves the job itself.
+   */
+  async checkMailbox(key: string, signal?: AbortSignal): Promise<MailboxCheck | 'settled' | 'busy'> {
+    if (this.held.has(key)) return 'busy';
+    const outcome = await withOutboxLock(this.deps.db.name, async (): Promise<MailboxCheck | 'settled'> => {
+      const job = await this.deps.db.outbox.get(key);
+      if (job === undefined || isSettled(job)) return 'settled';
+      this.held.add(key);
+      try {
+        // Only the setup's time zone is read from it (to confirm): planning again is not worth a long task.
+        if (this.snapshot === undefined) await this.refreshSnapshot();
+        if (this.snapshot === undefined) throw new StopRun('invalid_setup', 'Nothing synced from the ERP yet');
+        return await checkByLooking(this.context(signal ?? new AbortController().signal), job);
+      } finally {
+        this.held.delete(key);
+      }
+    });
+    return outcome ?? 'busy';
   }
 
   /** The progress of the batches in view. */

@@ -3,7 +3,7 @@
  * batch, follows it, cancels or retries it, and sends a test to the clerk. `unavailableMail` is what the
  * pane uses while no outbox is wired: every button says so plainly, nothing pretends to have worked.
  */
-import type { BatchMode, BatchView, CommunicationDetail, MailAvailability } from '../ui/model';
+import type { BatchMode, BatchView, ClaimCheck, CommunicationDetail, MailAvailability } from '../ui/model';
 
 export interface MailPort {
   readonly availability: MailAvailability;
@@ -20,6 +20,8 @@ export interface MailPort {
   dismiss(): void;
   /** Sends one communication to `address` only, as a test: not recorded anywhere. */
   testSend(communication: CommunicationDetail, address: string): Promise<void>;
+  /** Resolves by looking in the mailbox a claim whose job here is unresolved (see src/mail/check-mailbox.ts). */
+  checkClaim(key: string): Promise<ClaimCheck>;
   /** At pane start, after the first sync: shows the last batch again and resumes unfinished work. */
   resume(): Promise<void>;
   /** A batch is being worked on (it syncs the cache itself meanwhile: the pane does not sync then). */
@@ -43,6 +45,7 @@ export function unavailableMail(
     retryFailed: refuse,
     dismiss: () => undefined,
     testSend: refuse,
+    checkClaim: refuse,
     resume: () => Promise.resolve(),
     isRunning: () => false,
     pause: () => undefined,
@@ -92,6 +95,7 @@ export function lazyMail(load: () => Promise<MailPort>): MailPort {
     retryFailed: async () => (await loading).retryFailed(),
     dismiss: () => port?.dismiss(),
     testSend: async (communication, address) => (await loading).testSend(communication, address),
+    checkClaim: async (key) => (await loading).checkClaim(key),
     resume: async () => (await loading).resume(),
     isRunning: () => port?.isRunning() ?? false,
     pause: () => port?.pause(),

@@ -249,6 +249,14 @@ export function outboxPort(deps: OutboxPortDependencies): MailPort {
       deps.storage.removeItem(storageKey);
       emit();
     },
+    /** "Check the mailbox" for a claim of mine whose job here is unresolved; the batch on screen follows. */
+    async checkClaim(key) {
+      if (running !== undefined) return 'busy';
+      const outcome = await worker.checkMailbox(key, controller.signal);
+      if (batchId !== undefined) await load(batchId);
+      emit();
+      return outcome;
+    },
     async testSend(detail, address) {
       const rendered = renderEmail({
         communication: detail.communication,

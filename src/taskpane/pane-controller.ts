@@ -18,6 +18,7 @@ import { NO_FILTERS, parseFilters, serialiseFilters, type FilterState } from '..
 import type {
   AttachmentInfo,
   BatchMode,
+  ClaimCheck,
   CommunicationDetail,
   ConnectionTestResult,
   ConnectionView,
@@ -70,6 +71,14 @@ const SYNC_PAGE_SIZE = 2000;
 export function describeFailure(error: unknown): { failure: SyncFailure; detail: string } {
   if (error instanceof ErpError) return { failure: error.reason, detail: error.message };
   return { failure: 'unknown', detail: error instanceof Error ? error.message : String(error) };
+}
+
+/** A claim was to be released while this pane's outbox holds an unresolved job for it. */
+export class UnresolvedClaimError extends Error {
+  constructor(readonly key: string) {
+    super(`The outbox here has an unresolved job for ${key}: check the mailbox instead of releasing it`);
+    this.name = 'UnresolvedClaimError';
+  }
 }
 
 export class PaneController {
@@ -392,8 +401,17 @@ export class PaneController {
     dismissBatch: () => this.deps.mail.dismiss(),
     openMessage: (messageId: string) => this.deps.openMessage(messageId),
     releaseClaim: async (key: string) => {
+      // Its send may have gone out: only looking in the mailbox can tell (`checkClaim`), never a release.
+      const job = await this.deps.db.outbox.get(key);
+      if (job !== undefined && job.settled !== true)
+        throw new UnresolvedClaimError(key);
       await (await this.deps.erp()).release(key);
       await this.refresh();
+    },
+    checkClaim: async (key: string): Promise<ClaimCheck> => {
+      const outcome = await this.deps.mail.checkClaim(key);
+      await this.refresh();
+      return outcome;
     },
     loadHistory: (): Promise<readonly HistoryRow[]> => this.deps.planner.history(),
     loadSetup: async (): Promise<SetupDocument | undefined> => {

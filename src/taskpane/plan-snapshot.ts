@@ -24,6 +24,8 @@ export interface SnapshotInput {
   readonly today: CalendarDate;
   /** The signed-in mailbox: its own claims are not "held by another user". */
   readonly mailbox: string;
+  /** Keys this pane's outbox has an unresolved (unsettled) job for. */
+  readonly unresolved?: ReadonlySet<string>;
 }
 
 /**
@@ -39,7 +41,7 @@ export interface PlannedDay {
 const sameUser = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /** Plans `today` and builds the rows. Throws only on a bug (the setup is already validated). */
-export function planDay({ setup, books, claims, today, mailbox }: SnapshotInput): PlannedDay {
+export function planDay({ setup, books, claims, today, mailbox, unresolved }: SnapshotInput): PlannedDay {
   const plan = planReminders({ setup, today, ...books });
   const customersById = new Map<string, Customer>(books.customers.map((c) => [c.id, c]));
   const itemsById = new Map<string, OpenItem>(books.items.map((i) => [i.id, i]));
@@ -128,6 +130,7 @@ export function planDay({ setup, books, claims, today, mailbox }: SnapshotInput)
     since: claim.claimedAt,
     levelName: levelNames.get(claim.levelId) ?? claim.levelId,
     mine: sameUser(claim.owner, mailbox),
+    unresolvedHere: sameUser(claim.owner, mailbox) && (unresolved?.has(claim.key) ?? false),
     items: claim.items.map(({ itemId }) => {
       const item = itemsById.get(itemId);
       const customer = item !== undefined ? customersById.get(item.customerId) : undefined;

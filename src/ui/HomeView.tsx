@@ -285,8 +285,9 @@ function PlannedHome({
       />
       <ClaimsList
         claims={snapshot.claims}
-        canRelease={(claim) => claim.mine || state.session.isAdministrator}
+        canRelease={(claim) => !claim.unresolvedHere && (claim.mine || state.session.isAdministrator)}
         onRelease={actions.releaseClaim}
+        onCheck={actions.checkClaim}
         language={language}
       />
       <section aria-labelledby="due-today" className={styles.root}>

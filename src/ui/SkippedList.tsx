@@ -8,7 +8,7 @@ import { useEffect, useId, useState, type ReactNode } from 'react';
 import { formatCalendarDate } from '../domain/calendar';
 import { formatMoney, type Cents } from '../domain/money';
 import { formatInstant, messagesFor, type UiLanguage } from './i18n';
-import type { ClaimRow, SkippedRow } from './model';
+import type { ClaimCheck, ClaimRow, SkippedRow } from './model';
 
 /** Rows rendered at a time: the list is not virtualized, so a huge one grows by pages. */
 const PAGE = 200;
@@ -161,17 +161,26 @@ export interface ClaimsListProps {
   /** Administrators may release a stale claim of anyone; owners their own. */
   readonly canRelease: (claim: ClaimRow) => boolean;
   readonly onRelease: (key: string) => Promise<void>;
+  /** For a claim of mine whose send here is unresolved (no Release then): resolve it by looking. */
+  readonly onCheck: (key: string) => Promise<ClaimCheck>;
   readonly language: UiLanguage;
 }
 
-export function ClaimsList({ claims, canRelease, onRelease, language }: ClaimsListProps) {
+export function ClaimsList({ claims, canRelease, onRelease, onCheck, language }: ClaimsListProps) {
   const styles = useStyles();
   const t = messagesFor(language);
   const [busy, setBusy] = useState<string | undefined>();
   const [failed, setFailed] = useState<string | undefined>();
-  if (claims.length === 0) return null;
+  const [checked, setChecked] = useState<{ readonly key: string; readonly outcome: ClaimCheck } | undefined>();
+  // The row goes once resolved (confirmed or released): what the check found stays said below the list.
+  if (claims.length === 0 && checked === undefined) return null;
   return (
     <Collapsible title={t.claimsHeading} count={claims.length} language={language}>
+      {checked !== undefined && (
+        <Text size={200} role="status" data-testid="claim-check-outcome">
+          {t.checkMailboxOutcome(checked.outcome)}
+        </Text>
+      )}
       <ul className={styles.list}>
         {claims.map((claim) => {
           const since = formatInstant(claim.since, language);
@@ -193,7 +202,38 @@ export function ClaimsList({ claims, canRelease, onRelease, language }: ClaimsLi
               <Text size={200} className={styles.muted}>
                 {documents}
               </Text>
-              {canRelease(claim) && (
+              {claim.mine && claim.unresolvedHere && (
+                <div>
+                  <Button
+                    size="small"
+                    disabled={busy === claim.key}
+                    onClick={() => {
+                      setBusy(claim.key);
+                      setFailed(undefined);
+                      setChecked(undefined);
+                      onCheck(claim.key).then(
+                        (outcome) => {
+                          setBusy(undefined);
+                          setChecked({ key: claim.key, outcome });
+                        },
+                        () => {
+                          setBusy(undefined);
+                          setFailed(claim.key);
+                        },
+                      );
+                    }}
+                  >
+                    {t.checkMailbox}
+                  </Button>
+                  {failed === claim.key && (
+                    <Text size={200} role="alert" className={styles.reason}>
+                      {' '}
+                      {t.checkMailboxFailed}
+                    </Text>
+                  )}
+                </div>
+              )}
+              {!claim.unresolvedHere && canRelease(claim) && (
                 <div>
                   <Button
                     size="small"

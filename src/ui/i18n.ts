@@ -7,7 +7,7 @@ import type { AgingBucket } from '../domain/aging';
 import type { HtmlRemoval } from '../domain/html-policy';
 import type { SetupProblem } from '../domain/setup';
 import type { SkipReason } from '../domain/types';
-import type { BatchMode, SyncFailure, SyncStep } from './model';
+import type { BatchMode, ClaimCheck, SyncFailure, SyncStep } from './model';
 
 export const UI_LANGUAGES = ['it', 'en'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
@@ -159,6 +159,10 @@ export interface Messages {
   readonly claimMine: (since: string) => string;
   readonly releaseClaim: string;
   readonly releaseClaimFailed: string;
+  /** For a claim of mine whose send here is unresolved: look in the mailbox instead of releasing. */
+  readonly checkMailbox: string;
+  readonly checkMailboxOutcome: (outcome: ClaimCheck) => string;
+  readonly checkMailboxFailed: string;
 
   // Filters
   readonly filters: string;
@@ -512,6 +516,15 @@ const it: Messages = {
   claimMine: (since) => `Tuo, dal ${since} (non confermato)`,
   releaseClaim: 'Rilascia',
   releaseClaimFailed: 'Rilascio non riuscito',
+  checkMailbox: 'Controlla la casella',
+  checkMailboxOutcome: (outcome) =>
+    ({
+      sent: 'Era stato inviato: registrato come inviato',
+      released: 'Non era stato inviato: rilasciato',
+      settled: 'Già risolto',
+      busy: 'L’invio è in corso: si risolve da sé, riprova quando si ferma',
+    })[outcome],
+  checkMailboxFailed: 'Controllo della casella non riuscito',
 
   filters: 'Filtri',
   filtersActive: (count) => (count === 0 ? 'Filtri' : `Filtri (${count})`),
@@ -612,8 +625,11 @@ const it: Messages = {
       message_too_large: 'Con gli allegati il messaggio supera il limite di Exchange (35 MB)',
       attachment_unsendable: 'Un PDF ha una dimensione che Microsoft Graph non accetta',
       invalid_recipients: 'Exchange ha rifiutato l’indirizzo del destinatario',
+      attachments_mismatch:
+        'Gli allegati della bozza non corrispondono ai PDF previsti (nomi, numero, dimensioni): non inviato',
       deleted_in_outlook: 'La bozza è stata eliminata in Outlook prima dell’invio: nulla è stato inviato',
       cancelled: 'Annullato prima dell’invio',
+      not_sent: 'Controllata la casella: non era stato inviato; bozza eliminata e sollecito rilasciato',
       send_unconfirmed:
         'Invio richiesto ma non ancora confermato: verrà ricontrollato, mai reinviato alla cieca',
       log_refused: 'Inviato, ma l’ERP non l’ha registrato: avvisa l’amministratore',
@@ -847,6 +863,15 @@ const en: Messages = {
   claimMine: (since) => `Yours, since ${since} (not confirmed)`,
   releaseClaim: 'Release',
   releaseClaimFailed: 'Could not release',
+  checkMailbox: 'Check the mailbox',
+  checkMailboxOutcome: (outcome) =>
+    ({
+      sent: 'It had been sent: recorded as sent',
+      released: 'It had not been sent: released',
+      settled: 'Already resolved',
+      busy: 'Sending is under way: it resolves itself, try again once it stops',
+    })[outcome],
+  checkMailboxFailed: 'Could not check the mailbox',
 
   filters: 'Filters',
   filtersActive: (count) => (count === 0 ? 'Filters' : `Filters (${count})`),
@@ -941,8 +966,11 @@ const en: Messages = {
       message_too_large: 'With its attachments the message exceeds Exchange’s limit (35 MB)',
       attachment_unsendable: 'A PDF has a size Microsoft Graph does not accept',
       invalid_recipients: 'Exchange refused the recipient address',
+      attachments_mismatch:
+        'The draft’s attachments do not match the planned PDFs (names, count, sizes): not sent',
       deleted_in_outlook: 'The draft was deleted in Outlook before it was sent: nothing was sent',
       cancelled: 'Cancelled before it was sent',
+      not_sent: 'Checked the mailbox: it had not been sent; its draft was deleted and the reminder released',
       send_unconfirmed:
         'Sending requested but not confirmed yet: it will be checked again, never re-sent blindly',
       log_refused: 'Sent, but the ERP did not record it: tell the administrator',

@@ -61,6 +61,12 @@ export interface SkippedRow {
 }
 
 /** An open claim held by someone (the ERP's claims table): items being drafted or sent elsewhere. */
+/**
+ * What "check the mailbox" found: `sent` (now confirmed at the ERP), `released` (it had not gone out),
+ * `settled` (nothing was left to resolve), `busy` (the outbox is at work: it resolves the job itself).
+ */
+export type ClaimCheck = 'sent' | 'released' | 'settled' | 'busy';
+
 export interface ClaimRow {
   readonly key: string;
   readonly owner: string;
@@ -68,6 +74,11 @@ export interface ClaimRow {
   readonly since: string;
   readonly levelName: string;
   readonly mine: boolean;
+  /**
+   * Mine, and a job of this pane's outbox for it is unresolved (its send may have gone out): it must not
+   * be released blindly — "check the mailbox" (`PaneActions.checkClaim`) resolves it by looking.
+   */
+  readonly unresolvedHere: boolean;
   readonly items: readonly {
     readonly itemId: string;
     readonly customerName?: string;
@@ -327,7 +338,10 @@ export interface PaneActions {
   dismissBatch(): void;
   /** Opens a created draft in Outlook's own window (inside Outlook only). */
   openMessage(messageId: string): Promise<void>;
+  /** Refused while this pane's outbox holds an unresolved job for the key (see `checkClaim`). */
   releaseClaim(key: string): Promise<void>;
+  /** Resolves a claim of mine by looking in the mailbox: sent → confirmed; not sent → released. */
+  checkClaim(key: string): Promise<ClaimCheck>;
   loadHistory(): Promise<readonly HistoryRow[]>;
   loadSetup(): Promise<SetupDocument | undefined>;
   saveSetup(document: SetupDocument): Promise<SaveSetupResult>;

@@ -107,8 +107,8 @@ test('PDFs under 3 MB go inline; bigger ones through an upload session in 320 Ki
   await mailer.attach(id, { name: 'FT 2026-1.pdf', bytes: new Uint8Array(small) });
   await mailer.attach(id, { name: 'FT 2026-2.pdf', bytes: new Uint8Array(large) });
   expect(await mailer.listAttachments(id)).toEqual([
-    { name: 'FT 2026-1.pdf', size: 200_000 },
-    { name: 'FT 2026-2.pdf', size: 9_600_000 },
+    { id: expect.any(String), name: 'FT 2026-1.pdf', size: 200_000 },
+    { id: expect.any(String), name: 'FT 2026-2.pdf', size: 9_600_000 },
   ]);
   const chunks = seen.filter((request) => request.method === 'PUT');
   expect(chunks).toHaveLength(3);

@@ -2,6 +2,9 @@
  * Two enabled users (two mailboxes, two caches) start the same plan at the same moment. The ERP's claims
  * let exactly one of them send each (item, level, cycle); the other is told who has it.
  */
+import { pdfNamesFor } from '../../src/domain/attachment-names';
+import { communicationKey, itemCyclesOf } from '../../src/domain/communication-key';
+import { documentsOf } from '../../src/domain/plan-reminders';
 import { enqueueBatch } from '../../src/mail/outbox';
 import { LUCA, MARTA, duplicates, planFor, startBench, submittedTriples, triplesOf, userOf, type Bench } from './harness';
 
@@ -44,3 +47,41 @@ test('two outbox workers on the same plan: each triple is sent once, from one ma
   expect(log.claims).toEqual([]);
   expect(log.entries).toHaveLength(triplesOf(plan).length);
 });
+
+test('two Outlook hosts of the same user (two caches, one mailbox) on the same batch: one message per reminder, each with the plan’s PDFs once', async () => {
+  await bench.sim.control.reset();
+  bench.erp.mutations.reset();
+  const first = userOf(bench, MARTA);
+  const second = userOf(bench, MARTA);
+  const plan = (await planFor(first)).filter((communication) => communication.lines.length >= 2).slice(0, 12);
+  expect(plan.length).toBeGreaterThan(3);
+  await planFor(second);
+  await enqueueBatch(first.db, { mode: 'send', communications: plan });
+  await enqueueBatch(second.db, { mode: 'send', communications: plan });
+
+  // The ERP tells the second host "you hold it already": both work on the same keys, adopting drafts.
+  await Promise.all([first.worker().run(), second.worker().run()]);
+  // A run may stop to wait for an unconfirmed send: the next one finishes it.
+  for (let i = 0; i < 3; i++) await Promise.all([first, second].map((user) => user.worker().run()));
+
+  const mailbox = bench.sim.control.dump(MARTA);
+  expect(duplicates(submittedTriples(bench, [MARTA]))).toEqual([]);
+  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+  for (const record of mailbox.sent) {
+    const names = record.attachments.map((attachment) => attachment.name);
+    expect(new Set(names).size).toBe(names.length);
+  }
+  const planned = new Map(plan.map((communication) => [communicationKey(communication.levelId, itemCyclesOf(communication)), communication]));
+  for (const record of mailbox.sent) {
+    const key = record.singleValueExtendedProperties.find((property) => /SollecitiKey$/.test(property.id))?.value ?? '';
+    const communication = planned.get(key);
+    if (communication === undefined) throw new Error('a message not in the batch');
+    const documents = documentsOf(communication);
+    const names = pdfNamesFor(documents.map((document) => document.documentNumber));
+    expect([...record.attachments].map(({ name, size }) => ({ name, size })).sort(byName)).toEqual(
+      documents.map((document, index) => ({ name: names[index] ?? '', size: bench.seed.documents.find((seeded) => seeded.id === document.documentId)?.padPdfToBytes ?? 2048 })).sort(byName),
+    );
+  }
+  expect(mailbox.sent).toHaveLength(plan.length);
+  expect(mailbox.folders.drafts).toEqual([]);
+}, 60_000);

@@ -11,7 +11,7 @@ import { useState } from 'react';
 import type { FilterState } from '../../src/ui/filters';
 import { HomeView } from '../../src/ui/HomeView';
 import type { PaneActions, PaneState } from '../../src/ui/model';
-import { MARTA, paneState, recordingActions } from './pane-fixtures';
+import { MARTA, paneState, plannedDay, recordingActions } from './pane-fixtures';
 
 // jsdom has no scrolling; the virtualized list asks for it on mount.
 beforeAll(() => {
@@ -237,4 +237,31 @@ test('a finished batch with failures offers to retry them; a stopped one says wh
   );
   fireEvent.click(screen.getByRole('button', { name: 'Riprendi' }));
   expect(actions.calls.some(([name]) => name === 'resumeBatch')).toBe(true);
+});
+
+test('a claim of mine whose send here is unresolved offers "Controlla la casella", never "Rilascia"; a settled one of mine can be released', async () => {
+  const { snapshot } = plannedDay();
+  const claim = (key: string, unresolvedHere: boolean) => ({
+    key,
+    owner: MARTA,
+    since: '2026-03-15T08:00:00Z',
+    levelName: 'Primo sollecito',
+    mine: true,
+    unresolvedHere,
+    items: [{ itemId: 'I1', customerName: 'Rossi Srl', documentNumber: 'FT 2026/1' }],
+  });
+  const state = paneState({
+    plan: { kind: 'planned', snapshot: { ...snapshot, claims: [claim('pending', true), claim('quiet', false)] }, replanning: false },
+  });
+  const actions = recordingActions({ checkClaim: () => Promise.resolve('sent' as const) });
+  render(<Harness initial={state} actions={actions} />);
+  const section = screen.getByRole('region', { name: /In lavorazione da altri/ });
+  fireEvent.click(within(section).getAllByRole('button')[0] as HTMLElement);
+  const [pending, quiet] = screen.getAllByTestId('claim-row');
+  if (pending === undefined || quiet === undefined) throw new Error('two claim rows expected');
+  expect(within(pending).queryByRole('button', { name: 'Rilascia' })).toBeNull();
+  expect(within(quiet).getByRole('button', { name: 'Rilascia' })).toBeTruthy();
+  expect(within(quiet).queryByRole('button', { name: 'Controlla la casella' })).toBeNull();
+  fireEvent.click(within(pending).getByRole('button', { name: 'Controlla la casella' }));
+  await waitFor(() => expect(screen.getByTestId('claim-check-outcome').textContent).toBe('Era stato inviato: registrato come inviato'));
 });

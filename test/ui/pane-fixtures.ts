@@ -175,6 +175,7 @@ export function recordingActions(
     dismissBatch: record('dismissBatch', () => undefined),
     openMessage: record('openMessage', () => Promise.resolve()),
     releaseClaim: record('releaseClaim', () => Promise.resolve()),
+    checkClaim: record('checkClaim', () => Promise.resolve('sent' as const)),
     loadHistory: record('loadHistory', () => Promise.resolve([])),
     loadSetup: record('loadSetup', () => Promise.resolve({ setup: SETUP_WIRE, etag: '"v1"' })),
     saveSetup: record('saveSetup', () => Promise.resolve({ ok: true as const })),
