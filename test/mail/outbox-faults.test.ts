@@ -42,7 +42,8 @@ test('a 429 storm, 503s, dropped connections and connections dropped after the s
   const plan = (await planFor(marta)).slice(0, 24);
   await enqueueBatch(marta.db, { mode: 'send', communications: plan });
   const { control } = bench.sim;
-  // Retry-After says 30 s: a worker that waited for it would not finish in this test's time.
+  // Retry-After says 30 s: a worker that waited for it would need 40 × 30 s, far past this test's timeout
+  // (the mailer's own backoff is capped at 200 ms here). No stopwatch: machines are shared and noisy.
   control.addFault({ path: '**', kind: 'status', status: 429, retryAfterSeconds: 30, times: 40 });
   control.addFault({ method: 'POST', path: '/me/messages', kind: 'status', status: 503, times: 4 });
   control.addFault({ method: 'POST', path: '/me/messages/*/send', kind: 'status', status: 503, times: 4 });
@@ -53,10 +54,8 @@ test('a 429 storm, 503s, dropped connections and connections dropped after the s
   control.addFault({ method: 'PUT', path: '/outlook/**', kind: 'commit-then-drop', times: 1 });
   control.addFault({ method: 'GET', path: '/me/messages/*', kind: 'status', status: 500, times: 3 });
 
-  const started = Date.now();
   const results = await runToEnd(marta);
   expect(results.at(-1)?.status).toBe('done');
-  expect(Date.now() - started).toBeLessThan(20_000);
   expect(control.faults()).toEqual([]); // every fault was met
   expect(marta.mailer.stats.throttled).toBeGreaterThanOrEqual(40);
 
