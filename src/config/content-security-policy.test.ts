@@ -30,20 +30,36 @@ describe('the task pane policy of a production build', () => {
   it('never names localhost, whatever the environment says', () => {
     const policy = contentSecurityPolicy(
       'taskpane',
-      production({ ERP_BASE_URL: 'http://localhost:4100', GRAPH_BASE_URL: 'http://127.0.0.1:4200/v1.0', GRAPH_UPLOAD_ORIGINS: 'http://localhost:4201' }),
+      production({
+        ERP_BASE_URL: 'http://localhost:4100',
+        GRAPH_BASE_URL: 'http://127.0.0.1:4200/v1.0',
+        GRAPH_UPLOAD_ORIGINS: 'http://localhost:4201',
+      }),
     );
     expect(policy).not.toMatch(/localhost|127\.0\.0\.1/);
   });
 
   it('follows a national cloud: its Graph and its upload host', () => {
     const origins = connectOrigins(
-      production({ ERP_BASE_URL: 'https://erp.example.it', GRAPH_BASE_URL: 'https://graph.microsoft.us/v1.0', AAD_AUTHORITY: 'https://login.microsoftonline.us/x' }),
+      production({
+        ERP_BASE_URL: 'https://erp.example.it',
+        GRAPH_BASE_URL: 'https://graph.microsoft.us/v1.0',
+        AAD_AUTHORITY: 'https://login.microsoftonline.us/x',
+      }),
     );
-    expect(origins).toEqual(['https://erp.example.it', 'https://graph.microsoft.us', 'https://outlook.office365.us', 'https://login.microsoftonline.us']);
+    expect(origins).toEqual([
+      'https://erp.example.it',
+      'https://graph.microsoft.us',
+      'https://outlook.office365.us',
+      'https://login.microsoftonline.us',
+    ]);
   });
 
   it('frames and posts sign-in only to the authority', () => {
-    expect(directive(contentSecurityPolicy('taskpane', target), 'frame-src')).toEqual(["'self'", 'https://login.microsoftonline.com']);
+    expect(directive(contentSecurityPolicy('taskpane', target), 'frame-src')).toEqual([
+      "'self'",
+      'https://login.microsoftonline.com',
+    ]);
     const dialog = contentSecurityPolicy('dialog', target);
     expect(directive(dialog, 'connect-src')).toEqual(["'self'", 'https://login.microsoftonline.com']);
     expect(directive(dialog, 'form-action')).toEqual(["'self'", 'https://login.microsoftonline.com']);
@@ -77,14 +93,23 @@ describe('the task pane policy of a development build', () => {
           GRAPH_UPLOAD_ORIGINS: 'http://127.0.0.1:5201',
         }),
       ),
-    ).toEqual(['http://127.0.0.1:5100', 'http://localhost:5200', 'http://127.0.0.1:5201', 'https://login.microsoftonline.com']);
-    expect(contentSecurityPolicy('taskpane', development({ ERP_BASE_URL: 'http://127.0.0.1:5100' }))).not.toContain('localhost:*');
+    ).toEqual([
+      'http://127.0.0.1:5100',
+      'http://localhost:5200',
+      'http://127.0.0.1:5201',
+      'https://login.microsoftonline.com',
+    ]);
+    expect(
+      contentSecurityPolicy('taskpane', development({ ERP_BASE_URL: 'http://127.0.0.1:5100' })),
+    ).not.toContain('localhost:*');
   });
 });
 
 describe('the build configuration check', () => {
   it('passes a production build configured as the docs say', () => {
-    expect(buildConfigProblems(production({ ERP_BASE_URL: 'https://erp.example.it/api', AAD_AUTHORITY: TENANT }))).toEqual([]);
+    expect(
+      buildConfigProblems(production({ ERP_BASE_URL: 'https://erp.example.it/api', AAD_AUTHORITY: TENANT })),
+    ).toEqual([]);
   });
 
   it('fails a production build without ERP_BASE_URL, naming the setting', () => {
@@ -99,15 +124,27 @@ describe('the build configuration check', () => {
   });
 
   it('fails a production build whose Graph is not Microsoft Graph', () => {
-    for (const url of ['https://graph.evil.example/v1.0', 'http://graph.microsoft.com/v1.0', 'https://graph.microsoft.com.evil.example/v1.0'])
-      expect(buildConfigProblems(production({ ERP_BASE_URL: 'https://erp.example.it', GRAPH_BASE_URL: url }))).toEqual([
+    for (const url of [
+      'https://graph.evil.example/v1.0',
+      'http://graph.microsoft.com/v1.0',
+      'https://graph.microsoft.com.evil.example/v1.0',
+    ])
+      expect(
+        buildConfigProblems(production({ ERP_BASE_URL: 'https://erp.example.it', GRAPH_BASE_URL: url })),
+      ).toEqual([
         `GRAPH_BASE_URL must be Microsoft Graph in a production build (e.g. https://graph.microsoft.com/v1.0), not "${url}"`,
       ]);
   });
 
   it('fails a production build with the dev identity or simulator upload origins', () => {
     expect(
-      buildConfigProblems(production({ ERP_BASE_URL: 'https://erp.example.it', AUTH_MODE: 'dev', GRAPH_UPLOAD_ORIGINS: 'http://localhost:4201' })),
+      buildConfigProblems(
+        production({
+          ERP_BASE_URL: 'https://erp.example.it',
+          AUTH_MODE: 'dev',
+          GRAPH_UPLOAD_ORIGINS: 'http://localhost:4201',
+        }),
+      ),
     ).toHaveLength(2);
   });
 

@@ -8,7 +8,13 @@
  * servers. A pane whose user settings point elsewhere is stopped by the browser.
  */
 import { buildDefaults } from './resolve-config';
-import { LOOPBACK_HOSTS, isLoopbackHttp, isMicrosoftGraphUrl, microsoftUploadOrigins, parseUrl } from './service-origins';
+import {
+  LOOPBACK_HOSTS,
+  isLoopbackHttp,
+  isMicrosoftGraphUrl,
+  microsoftUploadOrigins,
+  parseUrl,
+} from './service-origins';
 import type { SettingKey } from './settings';
 
 /** Build-time only (not a user setting): where the Graph in use puts upload sessions, space-separated origins. */
@@ -37,31 +43,46 @@ const valueOf = (target: BuildTarget, key: SettingKey): string => {
 export function buildConfigProblems(target: BuildTarget): string[] {
   const problems: string[] = [];
   const { production, env } = target;
-  const serviceUrl = (key: 'ERP_BASE_URL' | 'GRAPH_BASE_URL' | 'AAD_AUTHORITY', loopbackHttp: boolean): void => {
+  const serviceUrl = (
+    key: 'ERP_BASE_URL' | 'GRAPH_BASE_URL' | 'AAD_AUTHORITY',
+    loopbackHttp: boolean,
+  ): void => {
     const value = valueOf(target, key);
     const url = parseUrl(value);
     if (url === undefined) problems.push(`${key} is not a URL ("${value}")`);
     else if (url.protocol !== 'https:' && !(loopbackHttp && isLoopbackHttp(url)))
-      problems.push(`${key} must be an https URL${loopbackHttp ? ' (plain http only for localhost in a development build)' : ''}, not "${value}"`);
+      problems.push(
+        `${key} must be an https URL${loopbackHttp ? ' (plain http only for localhost in a development build)' : ''}, not "${value}"`,
+      );
   };
   if (production) {
     if ((env.ERP_BASE_URL?.trim() ?? '') === '')
-      problems.push('ERP_BASE_URL is not set: a production build needs the ERP\'s https URL (e.g. ERP_BASE_URL=https://erp.example.it/api)');
+      problems.push(
+        "ERP_BASE_URL is not set: a production build needs the ERP's https URL (e.g. ERP_BASE_URL=https://erp.example.it/api)",
+      );
     else serviceUrl('ERP_BASE_URL', false);
     const graph = valueOf(target, 'GRAPH_BASE_URL');
     if (!isMicrosoftGraphUrl(graph))
-      problems.push(`GRAPH_BASE_URL must be Microsoft Graph in a production build (e.g. https://graph.microsoft.com/v1.0), not "${graph}"`);
+      problems.push(
+        `GRAPH_BASE_URL must be Microsoft Graph in a production build (e.g. https://graph.microsoft.com/v1.0), not "${graph}"`,
+      );
     if ((env[UPLOAD_ORIGINS_KEY]?.trim() ?? '') !== '')
-      problems.push(`${UPLOAD_ORIGINS_KEY} is for development builds only (a production build takes Microsoft Graph's upload hosts)`);
+      problems.push(
+        `${UPLOAD_ORIGINS_KEY} is for development builds only (a production build takes Microsoft Graph's upload hosts)`,
+      );
     if (valueOf(target, 'AUTH_MODE') === 'dev')
-      problems.push('AUTH_MODE=dev is refused in a production build (the dev identity provider is for development builds only)');
+      problems.push(
+        'AUTH_MODE=dev is refused in a production build (the dev identity provider is for development builds only)',
+      );
   } else {
     serviceUrl('ERP_BASE_URL', true);
     serviceUrl('GRAPH_BASE_URL', true);
     for (const origin of uploadOriginsText(target)) {
       const url = parseUrl(origin);
       if (url === undefined || (url.protocol !== 'https:' && !isLoopbackHttp(url)))
-        problems.push(`${UPLOAD_ORIGINS_KEY} must list https origins (or http on localhost), not "${origin}"`);
+        problems.push(
+          `${UPLOAD_ORIGINS_KEY} must list https origins (or http on localhost), not "${origin}"`,
+        );
     }
   }
   serviceUrl('AAD_AUTHORITY', false);
@@ -108,7 +129,9 @@ export function connectOrigins(target: BuildTarget): string[] {
   ].flatMap((origin) => (origin === undefined || origin === 'null' ? [] : [origin]));
   const unique = [...new Set(origins)];
   // Belt and braces: buildConfigProblems refuses such a production build before it gets here.
-  return target.production ? unique.filter((origin) => !LOOPBACK_HOSTS.has(new URL(origin).hostname)) : unique;
+  return target.production
+    ? unique.filter((origin) => !LOOPBACK_HOSTS.has(new URL(origin).hostname))
+    : unique;
 }
 
 /** The Content-Security-Policy of `taskpane.html` (and the demo's copy) or of `dialog.html`, the sign-in page. */

@@ -127,7 +127,7 @@ describe('validation names the setting and where to set it', () => {
     expect(sources.ERP_BASE_URL).toBe('build');
   });
 
-  it('refuses a user\'s http Graph that is not on this machine, and keeps the default', () => {
+  it("refuses a user's http Graph that is not on this machine, and keeps the default", () => {
     const { config, problems } = resolveConfig({
       build: development,
       overrides: { GRAPH_BASE_URL: 'http://graph.evil.example/v1.0' },
@@ -208,7 +208,11 @@ describe('the static ERP key', () => {
     const resolved = resolveConfig({
       build: {
         production: true,
-        env: { AAD_CLIENT_ID: CLIENT_ID, ERP_BASE_URL: 'https://erp.example.it', ERP_STATIC_KEY: 's3cret-key' },
+        env: {
+          AAD_CLIENT_ID: CLIENT_ID,
+          ERP_BASE_URL: 'https://erp.example.it',
+          ERP_STATIC_KEY: 's3cret-key',
+        },
       },
     });
     expect(resolved.problems).toEqual([]);
@@ -230,8 +234,8 @@ describe('the static ERP key', () => {
   });
 });
 
-describe('a production build: where tokens go is the deployment\'s decision', () => {
-  it('ignores a user\'s ERP, Graph, static key, auth mode and dev user', () => {
+describe("a production build: where tokens go is the deployment's decision", () => {
+  it("ignores a user's ERP, Graph, static key, auth mode and dev user", () => {
     const { config, problems, sources } = resolveConfig({
       build: configuredProduction,
       overrides: {
@@ -247,15 +251,22 @@ describe('a production build: where tokens go is the deployment\'s decision', ()
     expect(config.graphBaseUrl).toBe('https://graph.microsoft.com/v1.0');
     expect(config).not.toHaveProperty('erpStaticKey');
     expect(config.authMode).toBe('msal');
-    expect(sources).toMatchObject({ ERP_BASE_URL: 'build', GRAPH_BASE_URL: 'default', ERP_STATIC_KEY: 'default' });
+    expect(sources).toMatchObject({
+      ERP_BASE_URL: 'build',
+      GRAPH_BASE_URL: 'default',
+      ERP_STATIC_KEY: 'default',
+    });
   });
 
   it('still lets the user set the scope and the client id', () => {
-    const { sources } = resolveConfig({ build: configuredProduction, overrides: { ERP_SCOPE: 'api://erp/other' } });
+    const { sources } = resolveConfig({
+      build: configuredProduction,
+      overrides: { ERP_SCOPE: 'api://erp/other' },
+    });
     expect(sources.ERP_SCOPE).toBe('user');
   });
 
-  it('refuses plain http even on localhost, and a Graph that is not Microsoft\'s', () => {
+  it("refuses plain http even on localhost, and a Graph that is not Microsoft's", () => {
     const { config, problems } = resolveConfig({
       build: {
         production: true,

@@ -173,8 +173,10 @@ export function resolveConfig(input: {
         return withoutTrailingSlash(candidate.value);
       }
       const next = candidates[index + 1];
-      const refused = candidate.source === 'user' && next !== undefined ? ' and is refused (your value is ignored)' : '';
-      if (candidate.source !== 'default' || index === 0) report(key, problem.code, `${problem.what}${refused}`);
+      const refused =
+        candidate.source === 'user' && next !== undefined ? ' and is refused (your value is ignored)' : '';
+      if (candidate.source !== 'default' || index === 0)
+        report(key, problem.code, `${problem.what}${refused}`);
     }
     return '';
   };

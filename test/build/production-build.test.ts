@@ -12,7 +12,17 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '../..');
 const WEBPACK = path.join(ROOT, 'node_modules/.bin/webpack');
-const CONFIG_KEYS = ['ERP_BASE_URL', 'ERP_SCOPE', 'ERP_STATIC_KEY', 'GRAPH_BASE_URL', 'AUTH_MODE', 'AAD_CLIENT_ID', 'AAD_AUTHORITY', 'DEV_USER', 'GRAPH_UPLOAD_ORIGINS'];
+const CONFIG_KEYS = [
+  'ERP_BASE_URL',
+  'ERP_SCOPE',
+  'ERP_STATIC_KEY',
+  'GRAPH_BASE_URL',
+  'AUTH_MODE',
+  'AAD_CLIENT_ID',
+  'AAD_AUTHORITY',
+  'DEV_USER',
+  'GRAPH_UPLOAD_ORIGINS',
+];
 
 /** The environment without any configuration variable of the one running the tests. */
 const cleanEnv = (extra: Record<string, string>): NodeJS.ProcessEnv => ({
@@ -20,7 +30,8 @@ const cleanEnv = (extra: Record<string, string>): NodeJS.ProcessEnv => ({
   ...extra,
 });
 
-const policyOf = (html: string): string => /http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(html)?.[1] ?? '';
+const policyOf = (html: string): string =>
+  /http-equiv="?Content-Security-Policy"?\s+content="([^"]*)"/.exec(html)?.[1] ?? '';
 const filesUnder = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
     entry.isDirectory() ? filesUnder(path.join(dir, entry.name)) : [path.join(dir, entry.name)],
@@ -30,7 +41,7 @@ describe('npm run build', () => {
   const out = mkdtempSync(path.join(tmpdir(), 'solleciti-dist-'));
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-  it('with ERP_BASE_URL=https://erp.example.it: the policy allows it and Graph\'s upload hosts, no localhost, no source maps', async () => {
+  it("with ERP_BASE_URL=https://erp.example.it: the policy allows it and Graph's upload hosts, no localhost, no source maps", async () => {
     await run(WEBPACK, ['--mode', 'production', '--output-path', out], {
       cwd: ROOT,
       env: cleanEnv({ ERP_BASE_URL: 'https://erp.example.it' }),
@@ -38,7 +49,12 @@ describe('npm run build', () => {
     });
     const pane = policyOf(readFileSync(path.join(out, 'taskpane.html'), 'utf8'));
     const connect = pane.split('; ').find((part) => part.startsWith('connect-src ')) ?? '';
-    for (const origin of ['https://erp.example.it', 'https://graph.microsoft.com', 'https://outlook.office.com', 'https://outlook.office365.com'])
+    for (const origin of [
+      'https://erp.example.it',
+      'https://graph.microsoft.com',
+      'https://outlook.office.com',
+      'https://outlook.office365.com',
+    ])
       expect(connect.split(' ')).toContain(origin);
     const dialog = policyOf(readFileSync(path.join(out, 'dialog.html'), 'utf8'));
     expect(dialog).toContain("connect-src 'self' https://login.microsoftonline.com");
