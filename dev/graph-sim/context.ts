@@ -27,6 +27,11 @@ export interface GraphSimConfig {
   readonly latencyMs: number;
   /** Browser origins allowed by CORS: `*` (any, echoed back) or a list. */
   readonly corsOrigins: '*' | readonly string[];
+  /**
+   * For tests of the client: the origin `@odata.nextLink` points at instead of the one called ('' = the
+   * one called), as a hostile or broken server would answer. The client must not follow it with a token.
+   */
+  readonly nextLinkOrigin: string;
 }
 
 export interface GraphRequest {

@@ -73,6 +73,7 @@ function initialConfig(options: GraphSimOptions): GraphSimConfig {
     tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3600,
     latencyMs: options.latencyMs ?? 0,
     corsOrigins: options.corsOrigins ?? '*',
+    nextLinkOrigin: '',
   };
 }
 
