@@ -64,6 +64,11 @@ export interface Services {
   /** The user's mailbox, with messages whose time has come delivered to Sent Items first. */
   mailbox(user: SignedInUser | string): Mailbox;
   now(): number;
+  /**
+   * Where upload sessions live for a client that called the API at `apiOrigin`: the same host on the
+   * upload listener's port — another origin, as Graph's `outlook.office.com` is not `graph.microsoft.com`.
+   */
+  uploadOrigin(apiOrigin: string): string;
 }
 
 export type Handler = (request: GraphRequest, params: readonly string[]) => Promise<GraphResponse>;
