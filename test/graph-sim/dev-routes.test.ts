@@ -39,7 +39,11 @@ describe('POST /dev/token', () => {
   it('refuses a foreign preflight, so a browser never sends the JSON request', async () => {
     const preflight = await fetch(`${sim.url}/dev/token`, {
       method: 'OPTIONS',
-      headers: { Origin: EVIL, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
+      headers: {
+        Origin: EVIL,
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'content-type',
+      },
     });
     expect(preflight.status).toBe(403);
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
@@ -58,13 +62,19 @@ describe('/_sim/ control routes', () => {
     expect(created.status).toBe(201);
     expect((await post('/_sim/reset', {})).status).toBe(415);
     expect((await post('/_sim/reset', { 'Content-Type': 'text/plain', Origin: EVIL })).status).toBe(403);
-    expect((await post('/_sim/reset', { 'Content-Type': 'application/json', Origin: EVIL })).status).toBe(403);
+    expect((await post('/_sim/reset', { 'Content-Type': 'application/json', Origin: EVIL })).status).toBe(
+      403,
+    );
     expect((await fetch(`${sim.url}/_sim/mailbox/${USER}`, { headers: { Origin: EVIL } })).status).toBe(403);
     expect(sim.control.dump(USER).folders.drafts).toHaveLength(1);
 
     // The simulator's own page (its origin), the pane and scripts still may.
-    expect((await fetch(`${sim.url}/_sim/mailbox/${USER}`, { headers: { Origin: sim.url } })).status).toBe(200);
-    expect((await post('/_sim/reset', { 'Content-Type': 'application/json', Origin: PANE })).status).toBe(200);
+    expect((await fetch(`${sim.url}/_sim/mailbox/${USER}`, { headers: { Origin: sim.url } })).status).toBe(
+      200,
+    );
+    expect((await post('/_sim/reset', { 'Content-Type': 'application/json', Origin: PANE })).status).toBe(
+      200,
+    );
     expect(sim.control.dump(USER).folders.drafts).toHaveLength(0);
   });
 });
@@ -74,36 +84,56 @@ describe('upload sessions', () => {
     const token = sim.control.issueToken(USER);
     const auth = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
     const message = (await (
-      await fetch(`${sim.url}/v1.0/me/messages`, { method: 'POST', headers: auth, body: JSON.stringify({ subject: 'big' }) })
+      await fetch(`${sim.url}/v1.0/me/messages`, {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify({ subject: 'big' }),
+      })
     ).json()) as { id: string };
     const size = 3 * 1024 * 1024 + 10;
-    const session = await fetch(`${sim.url}/v1.0/me/messages/${encodeURIComponent(message.id)}/attachments/createUploadSession`, {
-      method: 'POST',
-      headers: auth,
-      body: JSON.stringify({ AttachmentItem: { attachmentType: 'file', name: 'big.pdf', size } }),
-    });
+    const session = await fetch(
+      `${sim.url}/v1.0/me/messages/${encodeURIComponent(message.id)}/attachments/createUploadSession`,
+      {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify({ AttachmentItem: { attachmentType: 'file', name: 'big.pdf', size } }),
+      },
+    );
     expect(session.status).toBe(201);
     const { uploadUrl } = (await session.json()) as { uploadUrl: string };
     expect(new URL(uploadUrl).origin).toBe(sim.uploadUrl);
     expect(new URL(uploadUrl).origin).not.toBe(new URL(sim.url).origin);
     // The API's origin does not serve upload sessions.
-    const onApi = await fetch(uploadUrl.replace(sim.uploadUrl, sim.url), { method: 'PUT', body: new Uint8Array(1) });
+    const onApi = await fetch(uploadUrl.replace(sim.uploadUrl, sim.url), {
+      method: 'PUT',
+      body: new Uint8Array(1),
+    });
     expect(onApi.status).toBe(404);
 
     const preflight = await fetch(uploadUrl, {
       method: 'OPTIONS',
-      headers: { Origin: PANE, 'Access-Control-Request-Method': 'PUT', 'Access-Control-Request-Headers': 'content-range,content-type' },
+      headers: {
+        Origin: PANE,
+        'Access-Control-Request-Method': 'PUT',
+        'Access-Control-Request-Headers': 'content-range,content-type',
+      },
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe(PANE);
     const put = await fetch(uploadUrl, {
       method: 'PUT',
-      headers: { Origin: PANE, 'Content-Range': `bytes 0-${size - 1}/${size}`, 'Content-Type': 'application/octet-stream' },
+      headers: {
+        Origin: PANE,
+        'Content-Range': `bytes 0-${size - 1}/${size}`,
+        'Content-Type': 'application/octet-stream',
+      },
       body: new Uint8Array(size),
     });
     expect(put.status).toBe(201);
     expect(put.headers.get('access-control-allow-origin')).toBe(PANE);
     // The rest of this origin is not the API.
-    expect((await fetch(`${sim.uploadUrl}/v1.0/me`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(404);
+    expect(
+      (await fetch(`${sim.uploadUrl}/v1.0/me`, { headers: { Authorization: `Bearer ${token}` } })).status,
+    ).toBe(404);
   });
 });
