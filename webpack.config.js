@@ -14,9 +14,21 @@ const path = require('node:path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const { DefinePlugin } = require('webpack');
+/**
+ * A TypeScript module: through the loader already in place (jest, Playwright), else through tsx (webpack's
+ * CLI runs on plain Node, which reads TypeScript syntax as a syntax error before running anything).
+ */
+function requireTypeScript(file) {
+  try {
+    return require(file);
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+  }
+  return require('tsx/cjs/api').require(file, __filename);
+}
+
 // The configuration checks and the pages' Content-Security-Policy live in one tested TypeScript module.
-const { require: tsxRequire } = require('tsx/cjs/api');
-const { assertBuildConfig, contentSecurityPolicy, UPLOAD_ORIGINS_KEY } = tsxRequire('./src/config/content-security-policy.ts', __filename);
+const { assertBuildConfig, contentSecurityPolicy, UPLOAD_ORIGINS_KEY } = requireTypeScript('./src/config/content-security-policy.ts');
 
 const PORT = Number(process.env.PORT ?? 3000);
 
