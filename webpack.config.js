@@ -14,6 +14,21 @@ const path = require('node:path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const { DefinePlugin } = require('webpack');
+/**
+ * A TypeScript module: through the loader already in place (jest, Playwright), else through tsx (webpack's
+ * CLI runs on plain Node, which reads TypeScript syntax as a syntax error before running anything).
+ */
+function requireTypeScript(file) {
+  try {
+    return require(file);
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+  }
+  return require('tsx/cjs/api').require(file, __filename);
+}
+
+// The configuration checks and the pages' Content-Security-Policy live in one tested TypeScript module.
+const { assertBuildConfig, contentSecurityPolicy, UPLOAD_ORIGINS_KEY } = requireTypeScript('./src/config/content-security-policy.ts');
 
 const PORT = Number(process.env.PORT ?? 3000);
 
@@ -23,13 +38,18 @@ const PORT = Number(process.env.PORT ?? 3000);
  */
 const CONFIG_KEYS = ['ERP_BASE_URL', 'ERP_SCOPE', 'ERP_STATIC_KEY', 'GRAPH_BASE_URL', 'AUTH_MODE', 'AAD_CLIENT_ID', 'AAD_AUTHORITY', 'DEV_USER'];
 
-/** The configuration variables set in the environment; refuses AUTH_MODE=dev in a production build. */
+/**
+ * The configuration variables set in the environment, checked: a production build stops without an https
+ * ERP_BASE_URL, with a GRAPH_BASE_URL that is not Microsoft Graph, or with AUTH_MODE=dev. Also returns
+ * GRAPH_UPLOAD_ORIGINS (development builds: where the Graph simulator puts upload sessions), which feeds
+ * the Content-Security-Policy only and does not reach the bundle.
+ */
 function buildTimeConfig(production) {
-  const env = Object.fromEntries(CONFIG_KEYS.filter((key) => (process.env[key] ?? '').trim() !== '').map((key) => [key, process.env[key].trim()]));
-  if (production && env.AUTH_MODE === 'dev') {
-    throw new Error('AUTH_MODE=dev is refused in a production build (the dev identity provider is for development builds only)');
-  }
-  return env;
+  const set = (key) => (process.env[key] ?? '').trim() !== '';
+  const env = Object.fromEntries(CONFIG_KEYS.filter(set).map((key) => [key, process.env[key].trim()]));
+  const target = { production, env: set(UPLOAD_ORIGINS_KEY) ? { ...env, [UPLOAD_ORIGINS_KEY]: process.env[UPLOAD_ORIGINS_KEY].trim() } : env };
+  assertBuildConfig(target);
+  return { env, target };
 }
 
 /**
@@ -66,7 +86,8 @@ module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode === 'production';
   const https = Boolean(env.https);
   const serving = Boolean(env.WEBPACK_SERVE);
-  const buildEnv = buildTimeConfig(production);
+  const { env: buildEnv, target } = buildTimeConfig(production);
+  const paneCsp = contentSecurityPolicy('taskpane', target);
 
   return {
     mode: production ? 'production' : 'development',
@@ -80,8 +101,9 @@ module.exports = async (env = {}, argv = {}) => {
       publicPath: '',
       clean: true,
     },
-    // The CSP has no 'unsafe-eval': development builds must not use eval-based source maps.
-    devtool: production ? 'source-map' : 'cheap-module-source-map',
+    // No source maps in production: dist/ is published, and maps would carry every source file. The CSP has
+    // no 'unsafe-eval': development builds must not use eval-based source maps.
+    devtool: production ? false : 'cheap-module-source-map',
     resolve: { extensions: ['.tsx', '.ts', '.js'] },
     module: {
       rules: [
@@ -107,13 +129,14 @@ module.exports = async (env = {}, argv = {}) => {
         filename: 'taskpane.html',
         chunks: ['taskpane'],
         scriptLoading: 'defer',
-        templateParameters: { officeJs: true },
+        templateParameters: { officeJs: true, csp: paneCsp },
       }),
       new HtmlWebpackPlugin({
         template: './src/taskpane/dialog.html',
         filename: 'dialog.html',
         chunks: ['dialog'],
         scriptLoading: 'defer',
+        templateParameters: { csp: contentSecurityPolicy('dialog', target) },
       }),
       // Development only: the demo page `npm start` opens — the pane (a copy without office.js) in a 360 px frame
       // beside the simulator's mailbox.
@@ -125,7 +148,7 @@ module.exports = async (env = {}, argv = {}) => {
               filename: 'demo-pane.html',
               chunks: ['taskpane'],
               scriptLoading: 'defer',
-              templateParameters: { officeJs: false },
+              templateParameters: { officeJs: false, csp: paneCsp },
             }),
             new HtmlWebpackPlugin({
               template: './src/demo/demo.html',

@@ -16,6 +16,7 @@ import { confirmClaim, getReminderLog, postClaim, releaseClaim, removeLogEntries
 import { getSetup, putSetup } from './handlers/setup';
 import { readJsonBody } from './http/body';
 import { Cors, DEFAULT_CORS_ORIGINS } from './http/cors';
+import { devRouteRefusal } from '../shared/http';
 import { ProblemError, type ProblemBody } from './http/problem';
 import { Router } from './http/router';
 import { json, type Principal, type Reply, type Route } from './http/types';
@@ -115,6 +116,7 @@ export function erpRoutes(store: ErpStore, mutations: Mutations | undefined, opt
       method: 'POST',
       path: TOKEN_PATH,
       access: 'public',
+      dev: true,
       handler: async ({ readJson }) => {
         const outcome = issueToken(await readJson(), {
           nameOf: (user) => store.setup.userName(user),
@@ -157,6 +159,11 @@ export function createRequestListener(
       throw new ProblemError(405, 'Method not allowed', `${method} is not supported at ${url.pathname}`, {}, { Allow: match.allowed.join(', ') });
     }
     const { route, params } = match;
+    if (route.dev === true) {
+      const refusal = devRouteRefusal(req, options.cors.allowed);
+      if (refusal !== undefined)
+        throw new ProblemError(refusal.status, refusal.status === 403 ? 'Forbidden' : 'Unsupported media type', refusal.detail);
+    }
     const principal: Principal = route.access === 'public' ? { kind: 'anonymous' } : options.authenticate(req);
     if (route.access === 'read') requireCaller(principal);
     if (route.access === 'write') requireUser(principal);

@@ -144,7 +144,7 @@ export function attachmentRoutes(services: Services, uploads: UploadSessions): R
       status: 201,
       json: {
         '@odata.context': `${request.origin}/v1.0/$metadata#microsoft.graph.uploadSession`,
-        uploadUrl: `${request.origin}${uploads.pathOf(session)}`,
+        uploadUrl: `${services.uploadOrigin(request.origin)}${uploads.pathOf(session)}`,
         expirationDateTime: new Date(session.expiresAt).toISOString(),
         nextExpectedRanges: ['0-'],
       },

@@ -27,6 +27,11 @@ export interface GraphSimConfig {
   readonly latencyMs: number;
   /** Browser origins allowed by CORS: `*` (any, echoed back) or a list. */
   readonly corsOrigins: '*' | readonly string[];
+  /**
+   * For tests of the client: the origin `@odata.nextLink` points at instead of the one called ('' = the
+   * one called), as a hostile or broken server would answer. The client must not follow it with a token.
+   */
+  readonly nextLinkOrigin: string;
 }
 
 export interface GraphRequest {
@@ -59,6 +64,11 @@ export interface Services {
   /** The user's mailbox, with messages whose time has come delivered to Sent Items first. */
   mailbox(user: SignedInUser | string): Mailbox;
   now(): number;
+  /**
+   * Where upload sessions live for a client that called the API at `apiOrigin`: the same host on the
+   * upload listener's port — another origin, as Graph's `outlook.office.com` is not `graph.microsoft.com`.
+   */
+  uploadOrigin(apiOrigin: string): string;
 }
 
 export type Handler = (request: GraphRequest, params: readonly string[]) => Promise<GraphResponse>;

@@ -46,6 +46,7 @@ export const configPatchSchema = z.strictObject({
   tokenLifetimeSeconds: z.number().int().min(1).optional(),
   latencyMs: z.number().int().min(0).optional(),
   corsOrigins: z.union([z.literal('*'), z.array(z.string())]).optional(),
+  nextLinkOrigin: z.union([z.literal(''), z.url()]).optional(),
   limits: z
     .strictObject({
       sendsPerMinute: z.number().positive().optional(),

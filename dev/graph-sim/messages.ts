@@ -329,12 +329,12 @@ async function expandedAttachments(services: Services, message: StoredMessage): 
   return result;
 }
 
-function nextLink(request: GraphRequest, skip: number): string {
+function nextLink(request: GraphRequest, skip: number, linkOrigin: string): string {
   const parts: string[] = [];
   for (const [name, value] of request.query)
     if (name.toLowerCase() !== '$skip') parts.push(`${name}=${encodeURIComponent(value)}`);
   parts.push(`$skip=${skip}`);
-  return `${request.origin}/v1.0${request.path}?${parts.join('&')}`;
+  return `${linkOrigin !== '' ? linkOrigin.replace(/\/+$/, '') : request.origin}/v1.0${request.path}?${parts.join('&')}`;
 }
 
 export function messageRoutes(services: Services): Route[] {
@@ -395,7 +395,7 @@ export function messageRoutes(services: Services): Route[] {
       ),
       ...(query.count ? { '@odata.count': matching.length } : {}),
       value,
-      ...(more ? { '@odata.nextLink': nextLink(request, query.skip + query.top) } : {}),
+      ...(more ? { '@odata.nextLink': nextLink(request, query.skip + query.top, services.config().nextLinkOrigin) } : {}),
     });
   };
 

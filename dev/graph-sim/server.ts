@@ -1,7 +1,10 @@
 /**
  * The Graph simulator's HTTP server (node:http, no framework): CORS like Graph's, `POST /dev/token` (the
- * development identity provider), the Graph routes under `/v1.0`, upload-session URLs under
- * `/outlook/v2.0/`, the control API under `/_sim/` and the mailbox page at `/` and `/mailbox`.
+ * development identity provider), the Graph routes under `/v1.0`, the control API under `/_sim/` and the
+ * mailbox page at `/` and `/mailbox`. Upload-session URLs (`/outlook/v2.0/…`) are on a second listener,
+ * another origin, as Graph hands out `outlook.office.com` URLs: a pane whose policy does not allow the
+ * upload host fails here as it would in a tenant. The token and control routes take JSON from the pane's
+ * origins only (`devRouteRefusal`).
  *
  * One Graph request — top level or inside `$batch` — goes: token (401) → body (413 past 4 MB) →
  * fault injection → per-mailbox limits (429) → optional latency → handler → answer (or a dropped
@@ -18,7 +21,16 @@ import type { GraphRequest, GraphResponse, GraphSimConfig, Services } from './co
 import { createControl, handleControlRequest, type ConfigPatch, type GraphSimControl } from './control';
 import { GraphError, MAX_REQUEST_BYTES, graphErrorBody, graphErrors } from './errors';
 import { Faults } from './faults';
-import { discardBody, header, readBody, sendJson, sendText, sleep } from '../shared/http';
+import {
+  DEFAULT_PANE_ORIGINS,
+  devRouteRefusal,
+  discardBody,
+  header,
+  readBody,
+  sendJson,
+  sendText,
+  sleep,
+} from '../shared/http';
 import { newRequestId } from './ids';
 import { GRAPH_LIMITS, Limiter, type MailboxLimits } from './limits';
 import { messageRoutes } from './messages';
@@ -41,6 +53,10 @@ export interface GraphSimOptions {
   readonly tokenLifetimeSeconds?: number;
   readonly latencyMs?: number;
   readonly corsOrigins?: GraphSimConfig['corsOrigins'];
+  /** Browser origins allowed on `/dev/token` and `/_sim/` (besides the simulator's own page); default the pane's dev origins. */
+  readonly paneOrigins?: readonly string[];
+  /** The upload listener's port; 0 (the default) picks a free one. */
+  readonly uploadPort?: number;
   /** The identity secret; default `DEV_IDENTITY_SECRET` or the development default. */
   readonly secret?: string;
   /** Log one line per request to stdout. */
@@ -51,6 +67,9 @@ export interface GraphSim {
   /** `http://127.0.0.1:port` (or the host given); Graph's base URL is this plus `/v1.0`. */
   readonly url: string;
   readonly port: number;
+  /** The upload listener, `http://127.0.0.1:uploadPort`: the origin of every `uploadUrl` (same host as the caller's). */
+  readonly uploadUrl: string;
+  readonly uploadPort: number;
   readonly control: GraphSimControl;
   /** Stops listening, drops open connections (hung ones included) and saves the mailboxes. */
   close(): Promise<void>;
@@ -73,6 +92,7 @@ function initialConfig(options: GraphSimOptions): GraphSimConfig {
     tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3600,
     latencyMs: options.latencyMs ?? 0,
     corsOrigins: options.corsOrigins ?? '*',
+    nextLinkOrigin: '',
   };
 }
 
@@ -85,7 +105,13 @@ export async function startGraphSim(options: GraphSimOptions = {}): Promise<Grap
   const store = await MailboxStore.open(options.dataDir === undefined ? DEFAULT_DATA_DIR : options.dataDir);
   const limiter = new Limiter(() => config);
   const faults = new Faults();
+  const paneOrigins = options.paneOrigins ?? DEFAULT_PANE_ORIGINS;
+  let uploadPort = 0;
   const services: Services = {
+    uploadOrigin(apiOrigin) {
+      const url = new URL(apiOrigin);
+      return `${url.protocol}//${url.hostname}:${uploadPort}`;
+    },
     store,
     limiter,
     config: () => config,
@@ -211,11 +237,11 @@ export async function startGraphSim(options: GraphSimOptions = {}): Promise<Grap
     }
   }
 
-  function applyCors(req: IncomingMessage, res: ServerResponse): boolean {
+  function applyCors(req: IncomingMessage, res: ServerResponse, allowed: '*' | readonly string[]): boolean {
     const origin = header(req, 'origin');
     if (origin === undefined) return false;
     res.setHeader('Vary', 'Origin');
-    if (config.corsOrigins !== '*' && !config.corsOrigins.includes(origin)) return false;
+    if (allowed !== '*' && !allowed.includes(origin)) return false;
     res.setHeader('Access-Control-Allow-Origin', origin);
     res.setHeader('Access-Control-Expose-Headers', EXPOSED_HEADERS);
     return true;
@@ -347,27 +373,58 @@ export async function startGraphSim(options: GraphSimOptions = {}): Promise<Grap
     );
   }
 
+  /** A preflight: 204 with the CORS headers for an allowed origin, else 403 without them. */
+  async function answerPreflight(req: IncomingMessage, res: ServerResponse, corsAllowed: boolean): Promise<void> {
+    await discardBody(req);
+    if (corsAllowed) {
+      res.setHeader('Access-Control-Allow-Methods', ALLOWED_METHODS);
+      res.setHeader(
+        'Access-Control-Allow-Headers',
+        header(req, 'access-control-request-headers') ?? 'Authorization, Content-Type',
+      );
+      res.setHeader('Access-Control-Max-Age', '3600');
+    }
+    res.writeHead(corsAllowed ? 204 : 403).end();
+  }
+
+  /** The upload listener: upload sessions only, with Graph's CORS. */
+  async function handleUploadListener(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://graph-sim.invalid');
+    const origin = `http://${header(req, 'host') ?? 'localhost'}`;
+    const corsAllowed = applyCors(req, res, config.corsOrigins);
+    if ((req.method ?? 'GET').toUpperCase() === 'OPTIONS') return answerPreflight(req, res, corsAllowed);
+    if (url.pathname.startsWith(UPLOAD_PATH_PREFIX)) return handleUpload(req, res, url, origin);
+    await discardBody(req);
+    sendText(res, 404, 'Not found. This listener serves upload sessions only.\n', 'text/plain; charset=utf-8');
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://graph-sim.invalid');
     const origin = `http://${header(req, 'host') ?? 'localhost'}`;
     const method = (req.method ?? 'GET').toUpperCase();
-    const corsAllowed = applyCors(req, res);
-    if (method === 'OPTIONS') {
-      await discardBody(req);
-      if (corsAllowed) {
-        res.setHeader('Access-Control-Allow-Methods', ALLOWED_METHODS);
-        res.setHeader(
-          'Access-Control-Allow-Headers',
-          header(req, 'access-control-request-headers') ?? 'Authorization, Content-Type',
-        );
-        res.setHeader('Access-Control-Max-Age', '3600');
-      }
-      res.writeHead(corsAllowed ? 204 : 403).end();
-      return;
-    }
     const path = url.pathname;
+    const devRoute = path === '/dev/token' || path.startsWith('/_sim/');
+    // Graph's own routes answer any origin (as Graph does); the token and control routes only the pane's.
+    const corsAllowed = applyCors(req, res, devRoute ? paneOrigins : config.corsOrigins);
+    if (method === 'OPTIONS') return answerPreflight(req, res, corsAllowed);
+    if (devRoute) {
+      const refusal = devRouteRefusal(req, paneOrigins, origin);
+      if (refusal !== undefined) {
+        await discardBody(req);
+        return sendJson(
+          res,
+          refusal.status,
+          {
+            type: 'about:blank',
+            title: refusal.status === 403 ? 'Forbidden' : 'Unsupported media type',
+            status: refusal.status,
+            detail: refusal.detail,
+          },
+          'application/problem+json',
+        );
+      }
+    }
     if (/^\/v1\.0(\/|$)/i.test(path)) return handleGraph(req, res, url, origin);
-    if (path.startsWith(UPLOAD_PATH_PREFIX)) return handleUpload(req, res, url, origin);
     if (path === '/dev/token') return handleToken(req, res);
     if (path.startsWith('/_sim/')) {
       let cached: Promise<unknown> | undefined;
@@ -412,16 +469,18 @@ export async function startGraphSim(options: GraphSimOptions = {}): Promise<Grap
     );
   }
 
-  const server: Server = createServer((req, res) => {
+  const listener = (
+    serve: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+  ): ((req: IncomingMessage, res: ServerResponse) => void) => (req, res) => {
     const started = Date.now();
     if (options.log === true) {
       res.on('finish', () =>
         console.log(
-          `${req.method ?? '?'} ${req.url ?? '?'} → ${res.statusCode} (${Date.now() - started} ms)`,
+          `${req.method ?? '?'} ${req.headers.host ?? ''}${req.url ?? '?'} → ${res.statusCode} (${Date.now() - started} ms)`,
         ),
       );
     }
-    handle(req, res).catch((error: unknown) => {
+    serve(req, res).catch((error: unknown) => {
       console.error('graph-sim: request failed', error);
       if (!res.headersSent)
         sendJson(res, 500, {
@@ -429,33 +488,52 @@ export async function startGraphSim(options: GraphSimOptions = {}): Promise<Grap
         });
       else res.destroy();
     });
-  });
-  // Upload chunks of 4 MB over slow links must not be cut off by Node's default request timeout.
-  server.requestTimeout = 0;
-  server.keepAliveTimeout = 5000;
+  };
+  const server: Server = createServer(listener(handle));
+  const uploadServer: Server = createServer(listener(handleUploadListener));
+  for (const each of [server, uploadServer]) {
+    // Upload chunks of 4 MB over slow links must not be cut off by Node's default request timeout.
+    each.requestTimeout = 0;
+    each.keepAliveTimeout = 5000;
+  }
 
-  await new Promise<void>((resolveListen, rejectListen) => {
-    server.once('error', rejectListen);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
-      server.off('error', rejectListen);
-      resolveListen();
+  const listen = (each: Server, port: number): Promise<number> =>
+    new Promise<number>((resolveListen, rejectListen) => {
+      each.once('error', rejectListen);
+      each.listen(port, options.host ?? '127.0.0.1', () => {
+        each.off('error', rejectListen);
+        resolveListen((each.address() as AddressInfo).port);
+      });
     });
-  });
-  const port = (server.address() as AddressInfo).port;
+  const port = await listen(server, options.port ?? 0);
+  try {
+    uploadPort = await listen(uploadServer, options.uploadPort ?? 0);
+  } catch (error) {
+    await new Promise<void>((resolveClose) => server.close(() => resolveClose()));
+    throw error;
+  }
   const host =
     options.host === undefined || options.host === '::' || options.host === '0.0.0.0'
       ? '127.0.0.1'
       : options.host;
 
+  const hostInUrl = host.includes(':') ? `[${host}]` : host;
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    url: `http://${hostInUrl}:${port}`,
     port,
+    uploadUrl: `http://${hostInUrl}:${uploadPort}`,
+    uploadPort,
     control,
     async close() {
-      await new Promise<void>((resolveClose) => {
-        server.close(() => resolveClose());
-        server.closeAllConnections();
-      });
+      await Promise.all(
+        [server, uploadServer].map(
+          (each) =>
+            new Promise<void>((resolveClose) => {
+              each.close(() => resolveClose());
+              each.closeAllConnections();
+            }),
+        ),
+      );
       await store.flush();
     },
   };

@@ -6,6 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { DEFAULT_PANE_ORIGINS, devRouteRefusal } from '../shared/http';
 import { AUDIENCES, MAX_TOKEN_LIFETIME_SECONDS, signToken } from './token';
 
 export const TOKEN_PATH = '/dev/token';
@@ -29,6 +30,8 @@ export interface TokenEndpointOptions {
   /** The display name for a user (e.g. from the seed's users); the local part of the address otherwise. */
   readonly nameOf?: (user: string) => string | undefined;
   readonly now?: () => number;
+  /** Browser origins that may ask for a token (`handleTokenRequest`); default the pane's development origins. */
+  readonly allowedOrigins?: '*' | readonly string[];
 }
 
 export interface TokenProblem {
@@ -95,12 +98,20 @@ async function readBody(req: IncomingMessage): Promise<Buffer | 'too_large'> {
 
 /**
  * Answers `POST /dev/token` on a node:http response. The caller routes to it (and adds CORS headers);
- * this checks the method, reads and validates the JSON body, and writes the token or a problem.
+ * this checks the method, refuses foreign browser origins and non-JSON bodies (`devRouteRefusal`), reads
+ * and validates the JSON body, and writes the token or a problem.
  */
 export async function handleTokenRequest(req: IncomingMessage, res: ServerResponse, options: TokenEndpointOptions = {}): Promise<void> {
   if (req.method !== 'POST') {
     res.setHeader('Allow', 'POST');
     return problem(res, 405, 'Method not allowed', `${req.method ?? '?'} ${TOKEN_PATH} is not supported: use POST`);
+  }
+  const refusal = devRouteRefusal(req, options.allowedOrigins ?? DEFAULT_PANE_ORIGINS);
+  if (refusal !== undefined) {
+    for await (const _chunk of req) {
+      // drained, so the answer is not cut off by an unread body
+    }
+    return problem(res, refusal.status, refusal.status === 403 ? 'Forbidden' : 'Unsupported media type', refusal.detail);
   }
   const raw = await readBody(req);
   if (raw === 'too_large') return problem(res, 413, 'Body too large', `the token request must be under ${MAX_BODY_BYTES} bytes`);

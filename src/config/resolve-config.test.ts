@@ -50,18 +50,19 @@ describe('AUTH_MODE=dev cannot be active in a production build', () => {
         setting: 'AUTH_MODE',
         code: 'dev_auth_in_production',
         message:
-          'AUTH_MODE is "dev", which a production build refuses (msal is used instead): set it in Impostazioni › Connessione',
+          'AUTH_MODE is "dev", which a production build refuses (msal is used instead): the deployment sets it (an administrator changes it in the build, see docs/configuration.md)',
       },
     ]);
   });
 
-  it('refuses it from the user settings too', () => {
-    const { config, problems } = resolveConfig({
+  it('ignores it in the user settings (a deployment setting in a production build)', () => {
+    const { config, problems, sources } = resolveConfig({
       build: configuredProduction,
       overrides: { AUTH_MODE: 'dev' },
     });
     expect(config.authMode).toBe('msal');
-    expect(problems.map((p) => p.code)).toEqual(['dev_auth_in_production']);
+    expect(problems).toEqual([]);
+    expect(sources.AUTH_MODE).toBe('default');
   });
 
   it('allows it in a development build, and lets a developer switch to msal', () => {
@@ -109,9 +110,9 @@ describe('precedence', () => {
 });
 
 describe('validation names the setting and where to set it', () => {
-  it('refuses an http ERP that is not on this machine', () => {
-    const { problems } = resolveConfig({
-      build: development,
+  it('refuses an http ERP that is not on this machine: reported, and not used', () => {
+    const { config, problems, sources } = resolveConfig({
+      build: { production: false, env: { ERP_BASE_URL: 'https://erp-build.example.it' } },
       overrides: { ERP_BASE_URL: 'http://erp.rossi-spa.it' },
     });
     expect(problems).toEqual([
@@ -119,9 +120,20 @@ describe('validation names the setting and where to set it', () => {
         setting: 'ERP_BASE_URL',
         code: 'not_https',
         message:
-          'ERP_BASE_URL is not an https URL ("http://erp.rossi-spa.it"): set it in Impostazioni › Connessione',
+          'ERP_BASE_URL is not an https URL ("http://erp.rossi-spa.it") and is refused (your value is ignored): set it in Impostazioni › Connessione',
       },
     ]);
+    expect(config.erpBaseUrl).toBe('https://erp-build.example.it');
+    expect(sources.ERP_BASE_URL).toBe('build');
+  });
+
+  it("refuses a user's http Graph that is not on this machine, and keeps the default", () => {
+    const { config, problems } = resolveConfig({
+      build: development,
+      overrides: { GRAPH_BASE_URL: 'http://graph.evil.example/v1.0' },
+    });
+    expect(problems.map((p) => [p.setting, p.code])).toEqual([['GRAPH_BASE_URL', 'not_https']]);
+    expect(config.graphBaseUrl).toBe('http://localhost:4200/v1.0');
   });
 
   it('accepts http on localhost and 127.0.0.1 (a secure context for browsers)', () => {
@@ -149,6 +161,12 @@ describe('validation names the setting and where to set it', () => {
 
   it('in msal mode, requires the client id (a GUID) and the ERP scope', () => {
     expect(resolveConfig({ build: production }).problems).toEqual([
+      {
+        setting: 'ERP_BASE_URL',
+        code: 'missing',
+        message:
+          'ERP_BASE_URL is not set: the deployment sets it (an administrator changes it in the build, see docs/configuration.md)',
+      },
       {
         setting: 'AAD_CLIENT_ID',
         code: 'missing',
@@ -188,8 +206,14 @@ describe('validation names the setting and where to set it', () => {
 describe('the static ERP key', () => {
   it('replaces ERP_SCOPE and raises the warning flag', () => {
     const resolved = resolveConfig({
-      build: { production: true, env: { AAD_CLIENT_ID: CLIENT_ID } },
-      overrides: { ERP_STATIC_KEY: 's3cret-key' },
+      build: {
+        production: true,
+        env: {
+          AAD_CLIENT_ID: CLIENT_ID,
+          ERP_BASE_URL: 'https://erp.example.it',
+          ERP_STATIC_KEY: 's3cret-key',
+        },
+      },
     });
     expect(resolved.problems).toEqual([]);
     expect(resolved.staticKeyInUse).toBe(true);
@@ -207,5 +231,57 @@ describe('the static ERP key', () => {
     const redacted = redactedConfig(config);
     expect(JSON.stringify(redacted)).not.toContain('s3cret-key');
     expect(redacted.erpStaticKey).toBe('(set)');
+  });
+});
+
+describe("a production build: where tokens go is the deployment's decision", () => {
+  it("ignores a user's ERP, Graph, static key, auth mode and dev user", () => {
+    const { config, problems, sources } = resolveConfig({
+      build: configuredProduction,
+      overrides: {
+        ERP_BASE_URL: 'https://erp.evil.example',
+        GRAPH_BASE_URL: 'https://graph.evil.example/v1.0',
+        ERP_STATIC_KEY: 'guessed',
+        AUTH_MODE: 'dev',
+        DEV_USER: 'someone@else.example',
+      },
+    });
+    expect(problems).toEqual([]);
+    expect(config.erpBaseUrl).toBe('https://erp.rossi-spa.it/api');
+    expect(config.graphBaseUrl).toBe('https://graph.microsoft.com/v1.0');
+    expect(config).not.toHaveProperty('erpStaticKey');
+    expect(config.authMode).toBe('msal');
+    expect(sources).toMatchObject({
+      ERP_BASE_URL: 'build',
+      GRAPH_BASE_URL: 'default',
+      ERP_STATIC_KEY: 'default',
+    });
+  });
+
+  it('still lets the user set the scope and the client id', () => {
+    const { sources } = resolveConfig({
+      build: configuredProduction,
+      overrides: { ERP_SCOPE: 'api://erp/other' },
+    });
+    expect(sources.ERP_SCOPE).toBe('user');
+  });
+
+  it("refuses plain http even on localhost, and a Graph that is not Microsoft's", () => {
+    const { config, problems } = resolveConfig({
+      build: {
+        production: true,
+        env: {
+          ...configuredProduction.env,
+          ERP_BASE_URL: 'http://localhost:4100',
+          GRAPH_BASE_URL: 'https://graph.evil.example/v1.0',
+        },
+      },
+    });
+    expect(problems.map((p) => [p.setting, p.code])).toEqual([
+      ['ERP_BASE_URL', 'not_https'],
+      ['GRAPH_BASE_URL', 'not_microsoft_graph'],
+    ]);
+    expect(config.erpBaseUrl).toBe('');
+    expect(config.graphBaseUrl).toBe('https://graph.microsoft.com/v1.0');
   });
 });

@@ -91,6 +91,14 @@ function graphErrorOf(body: unknown): { code?: string; message?: string } {
 const saysNothingDone = (status: number) => status === 429 || status === 503;
 const transient = (status: number) => status === 429 || status >= 500;
 
+const originOf = (url: string): string | undefined => {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+};
+
 /** Sends one Graph request; returns the successful answer, or throws a `MailError`. */
 export async function graphRequest(options: GraphHttpOptions, call: GraphCall): Promise<GraphAnswer> {
   const fetchImpl = options.fetch ?? fetch;
@@ -102,6 +110,14 @@ export async function graphRequest(options: GraphHttpOptions, call: GraphCall): 
   const body = call.json !== undefined ? JSON.stringify(call.json) : call.bytes;
   const uploadBytes = typeof body === 'string' ? new TextEncoder().encode(body).length : (body?.length ?? 0);
   const label = `Graph ${call.method} ${path}`;
+  // The token goes to Graph's own origin only: an absolute URL from an answer (`@odata.nextLink`) that
+  // points elsewhere is refused, not followed. Pre-authenticated upload URLs go without the token.
+  if (call.authenticated !== false) {
+    const origin = originOf(url);
+    const graphOrigin = originOf(options.baseUrl);
+    if (origin === undefined || origin !== graphOrigin)
+      throw new MailError('bad_response', `${label}: refused to send the Graph token to ${origin ?? url}, which is not Microsoft Graph's origin (${graphOrigin ?? options.baseUrl})`);
+  }
 
   let refreshed = false;
   for (let attempt = 0; ; attempt++) {

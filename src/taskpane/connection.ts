@@ -1,10 +1,15 @@
 /**
  * The settings screen's connection part: the configuration in force (without secrets), a "test
  * connection" that tries the values typed before they are saved, and saving them (they apply on reload).
+ *
+ * Tokens go only where the build allows: values typed for the deployment's settings of a production
+ * build are ignored, and "test connection" refuses (sending nothing) a typed URL that the configuration
+ * checks refuse or whose origin the build's Content-Security-Policy does not allow.
  */
 import { createAuth } from '../auth/create-auth';
-import { readBuildInfo } from '../config/build-info';
-import { resolveConfig, type ResolvedConfig } from '../config/resolve-config';
+import { readBuildInfo, type BuildInfo } from '../config/build-info';
+import { connectOrigins } from '../config/content-security-policy';
+import { lockedFor, resolveConfig, type ResolvedConfig } from '../config/resolve-config';
 import { SETTING_INFO, SETTING_KEYS, type SettingKey } from '../config/settings';
 import { readUserOverrides, saveUserOverrides } from '../config/user-overrides';
 import type { UserSettingsStore } from '../office/roaming-settings';
@@ -36,8 +41,39 @@ const valueOf = (resolved: ResolvedConfig, key: SettingKey): string => {
   }
 };
 
-export function connectionPort(store: UserSettingsStore, reload: () => void): ConnectionPort {
-  const resolve = (overrides: Values): ResolvedConfig => resolveConfig({ build: readBuildInfo(), overrides });
+/** The typed values the user may set in this build (a production build's deployment settings are dropped). */
+const editable = (build: BuildInfo, values: Values): Values =>
+  Object.fromEntries(Object.entries(values).filter(([key]) => !lockedFor(build.production, key as SettingKey)));
+
+/** The service URLs a token would go to. */
+const TOKEN_TARGETS = ['ERP_BASE_URL', 'GRAPH_BASE_URL', 'AAD_AUTHORITY'] as const;
+
+/**
+ * Why the connection test must not run with these settings (a sentence naming the setting), or undefined.
+ * A refused URL is one the checks reject, or one on an origin the build's policy does not allow.
+ */
+function refusedTarget(build: BuildInfo, resolved: ResolvedConfig): string | undefined {
+  const problem = resolved.problems.find(({ setting }) => (TOKEN_TARGETS as readonly string[]).includes(setting));
+  if (problem !== undefined) return problem.message;
+  const allowed = new Set(connectOrigins(build));
+  const targets: [SettingKey, string][] = [
+    ['ERP_BASE_URL', resolved.config.erpBaseUrl],
+    ['GRAPH_BASE_URL', resolved.config.graphBaseUrl],
+  ];
+  for (const [key, url] of targets) {
+    const origin = new URL(url).origin;
+    if (!allowed.has(origin))
+      return `${key} (${origin}) is not one of the services this build may call (${[...allowed].join(', ')}): nothing was sent`;
+  }
+  return undefined;
+}
+
+export function connectionPort(
+  store: UserSettingsStore,
+  reload: () => void,
+  build: BuildInfo = readBuildInfo(),
+): ConnectionPort {
+  const resolve = (overrides: Values): ResolvedConfig => resolveConfig({ build, overrides });
   return {
     view(): ConnectionView {
       const resolved = resolve(readUserOverrides(store));
@@ -48,6 +84,7 @@ export function connectionPort(store: UserSettingsStore, reload: () => void): Co
           value: SETTING_INFO[key].secret ? '' : valueOf(resolved, key),
           source: resolved.sources[key],
           secret: SETTING_INFO[key].secret,
+          locked: lockedFor(build.production, key),
         })),
         problems: resolved.problems.map(({ setting, message }) => ({ setting, message })),
         location: store.location,
@@ -56,7 +93,14 @@ export function connectionPort(store: UserSettingsStore, reload: () => void): Co
     },
     async test(values): Promise<ConnectionTestResult> {
       const saved = readUserOverrides(store);
-      const resolved = resolve({ ...saved, ...values });
+      const resolved = resolve({ ...saved, ...editable(build, values) });
+      const refused = refusedTarget(build, resolved);
+      if (refused !== undefined)
+        return {
+          refused,
+          erp: { ok: false, failure: 'invalid_request', detail: refused },
+          graph: { ok: false, detail: refused },
+        };
       const auth = createAuth(resolved.config);
       // The ERP client (and the contract's schemas) load with the pane's first sync, not with its first paint.
       const { ErpClient } = await import('../erp/client');
@@ -96,7 +140,7 @@ export function connectionPort(store: UserSettingsStore, reload: () => void): Co
       return { erp: erpResult, graph: graphResult };
     },
     async save(values) {
-      await saveUserOverrides(store, values);
+      await saveUserOverrides(store, editable(build, values));
       reload();
     },
   };

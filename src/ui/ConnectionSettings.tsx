@@ -1,7 +1,9 @@
 /**
  * The user's own connection settings (DESIGN §7): where the ERP and Microsoft Graph are, how to sign in.
  * Each value says where it comes from (yours, the deployment's, the default); secrets are never shown
- * back; "test connection" tries the values typed before they are saved; saving reopens the pane.
+ * back; "test connection" tries the values typed before they are saved; saving reopens the pane. In a
+ * production build the deployment's settings (ERP, Graph, static key, identity) are shown read-only: the
+ * administrator sets them in the build, and the pages' security policy only lets the pane reach those.
  */
 import { Badge, Button, Field, Input, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
@@ -62,13 +64,20 @@ export function ConnectionSettings({ actions, language }: ConnectionSettingsProp
               }
               validationState={problem !== undefined ? 'warning' : 'none'}
               validationMessage={problem?.message}
+              hint={setting.locked ? t.lockedSetting : undefined}
             >
               <Input
                 type={setting.secret ? 'password' : 'text'}
-                placeholder={setting.secret && setting.source !== 'default' ? t.secretSet : undefined}
+                placeholder={
+                  setting.secret && setting.source !== 'default' && !setting.locked ? t.secretSet : undefined
+                }
                 value={values[setting.key] ?? setting.value}
-                onChange={(_, data) => setValues({ ...values, [setting.key]: data.value })}
+                readOnly={setting.locked}
+                onChange={(_, data) => {
+                  if (!setting.locked) setValues({ ...values, [setting.key]: data.value });
+                }}
                 autoComplete="off"
+                data-testid={`connection-${setting.key}`}
               />
             </Field>
           );
@@ -106,7 +115,14 @@ export function ConnectionSettings({ actions, language }: ConnectionSettingsProp
           {t.saveConnection}
         </Button>
       </div>
-      {test !== undefined && test !== 'testing' && (
+      {test !== undefined && test !== 'testing' && test.refused !== undefined && (
+        <div role="status" data-testid="connection-test">
+          <MessageBar intent="error" layout="multiline">
+            <MessageBarBody>{t.testRefused(test.refused)}</MessageBarBody>
+          </MessageBar>
+        </div>
+      )}
+      {test !== undefined && test !== 'testing' && test.refused === undefined && (
         <div role="status" data-testid="connection-test">
           <MessageBar intent={test.erp.ok ? 'success' : 'error'} layout="multiline">
             <MessageBarBody>

@@ -1146,9 +1146,11 @@ export interface SettingsMessages {
   readonly connectionHint: (location: 'roaming' | 'local' | 'memory') => string;
   readonly source: (source: 'user' | 'build' | 'default') => string;
   readonly secretSet: string;
+  readonly lockedSetting: string;
   readonly staticKeyWarning: string;
   readonly testConnection: string;
   readonly testing: string;
+  readonly testRefused: (reason: string) => string;
   readonly erpOk: string;
   readonly erpFailed: (sentence: string) => string;
   readonly graphOk: (account: string | undefined) => string;
@@ -1272,10 +1274,12 @@ const settingsIt: SettingsMessages = {
         : 'Questo browser non può salvare i valori: varranno fino alla chiusura.',
   source: (source) => ({ user: 'tuo valore', build: 'della distribuzione', default: 'predefinito' })[source],
   secretSet: '(impostata: scrivi per cambiarla)',
+  lockedSetting: 'Stabilito da chi ha distribuito il componente aggiuntivo: chiedi all’amministratore per cambiarlo.',
   staticKeyWarning:
     'L’ERP è chiamato con una chiave fissa: chiunque la conosca legge i dati dei solleciti. Preferisci l’accesso con Entra ID (ERP_SCOPE).',
   testConnection: 'Prova la connessione',
   testing: 'Prova in corso…',
+  testRefused: (reason) => `Prova non eseguita, nulla è stato inviato: ${reason}`,
   erpOk: 'ERP: connessione riuscita.',
   erpFailed: (sentence) => `ERP: ${sentence}`,
   graphOk: (account) =>
@@ -1400,10 +1404,12 @@ const settingsEn: SettingsMessages = {
         : 'This browser cannot save values: they last until it is closed.',
   source: (source) => ({ user: 'your value', build: 'from the deployment', default: 'default' })[source],
   secretSet: '(set: type to change it)',
+  lockedSetting: 'Set by whoever deployed the add-in: ask the administrator to change it.',
   staticKeyWarning:
     'The ERP is called with a fixed key: anyone who knows it can read the reminder data. Prefer Entra ID sign-in (ERP_SCOPE).',
   testConnection: 'Test the connection',
   testing: 'Testing…',
+  testRefused: (reason) => `Test not run, nothing was sent: ${reason}`,
   erpOk: 'ERP: connection works.',
   erpFailed: (sentence) => `ERP: ${sentence}`,
   graphOk: (account) => `Mailbox: connection works${account !== undefined ? ` (${account})` : ''}.`,

@@ -289,6 +289,8 @@ export interface ConnectionSetting {
   readonly value: string;
   readonly source: 'user' | 'build' | 'default';
   readonly secret: boolean;
+  /** Set by the deployment (a production build's ERP, Graph, key and identity): shown, not editable. */
+  readonly locked: boolean;
 }
 
 export interface ConnectionView {
@@ -301,6 +303,8 @@ export interface ConnectionView {
 }
 
 export interface ConnectionTestResult {
+  /** Set when nothing was sent: a typed URL is refused or outside what the build may call (why, naming it). */
+  readonly refused?: string;
   readonly erp:
     { readonly ok: true } | { readonly ok: false; readonly failure: SyncFailure; readonly detail: string };
   readonly graph:

@@ -75,20 +75,47 @@ function bundleSizes(dist: StatsCompilation, harness: StatsCompilation): BundleS
   };
 }
 
-/** The production definitions with the dev identity allowed (a production build refuses it). */
+/**
+ * The production definitions with the dev identity allowed (a production build refuses it), and the
+ * pages' policy opened to the benchmark's local ERP and Graph simulator (a production policy names no
+ * localhost; their ports are chosen when the benchmark runs).
+ */
 function withDevIdentity(plugins: Configuration['plugins']): Configuration['plugins'] {
-  return (plugins ?? []).map((plugin) =>
-    plugin instanceof webpack.DefinePlugin
-      ? new webpack.DefinePlugin({ ...plugin.definitions, __SOLLECITI_PRODUCTION__: JSON.stringify(false) })
-      : plugin,
-  );
+  return (plugins ?? []).map((plugin) => {
+    if (plugin instanceof webpack.DefinePlugin)
+      return new webpack.DefinePlugin({ ...plugin.definitions, __SOLLECITI_PRODUCTION__: JSON.stringify(false) });
+    if (plugin instanceof HtmlWebpackPlugin) {
+      const options = plugin.userOptions;
+      const parameters = options.templateParameters;
+      if (typeof parameters === 'object' && parameters !== null && typeof parameters.csp === 'string')
+        return new HtmlWebpackPlugin({
+          ...options,
+          templateParameters: {
+            ...parameters,
+            csp: parameters.csp.replace("connect-src 'self'", "connect-src 'self' http://localhost:* http://127.0.0.1:*"),
+          },
+        });
+    }
+    return plugin;
+  });
 }
+
+/** A deployment's ERP for the production builds (a production build refuses to run without one). */
+const BENCH_ERP_BASE_URL = 'https://erp.example.it';
 
 export async function buildBenchWeb(): Promise<BundleSizes> {
   // webpack.config.js is CommonJS; its factory is the module itself.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const factory = require('../../webpack.config.js') as ConfigFactory;
-  const production = await factory({}, { mode: 'production' });
+  const savedErp = process.env.ERP_BASE_URL;
+  process.env.ERP_BASE_URL = BENCH_ERP_BASE_URL;
+  let production: Configuration;
+  try {
+    production = await factory({}, { mode: 'production' });
+  } finally {
+    if (savedErp === undefined) delete process.env.ERP_BASE_URL;
+    else process.env.ERP_BASE_URL = savedErp;
+  }
   const out = (name: string) => ({ ...production.output, path: path.join(BENCH_WEB_DIR, name) });
   const quiet = { stats: 'errors-warnings' as const, infrastructureLogging: { level: 'error' as const } };
 

@@ -53,7 +53,7 @@ export const test = base.extend<{ prepare: (context: BrowserContext) => Promise<
         staticKey: null,
         logError: () => undefined,
       });
-      const graph = await startGraphSim({ port: 0, dataDir: null, sentItemsDelayMs: 0 });
+      const graph = await startGraphSim({ port: 0, dataDir: null, sentItemsDelayMs: 0, paneOrigins: [web.url] });
       try {
         await use({ erp, graph, web, erpUrl: localhost(erp.url), graphUrl: localhost(graph.url), today });
       } finally {

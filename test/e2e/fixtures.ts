@@ -1,7 +1,8 @@
 /**
- * The end-to-end stack, per Playwright worker and in-process: the demo ERP (in memory, seeded for today),
- * the Graph simulator (in memory, Sent Items at once) and the built pane behind a static server, each on
- * a free port and closed when the worker ends. Each test gets a fresh browser context (so an empty
+ * The end-to-end stack, per Playwright worker and in-process: the demo ERP (in memory, seeded for today)
+ * on 127.0.0.1, the Graph simulator (in memory, Sent Items at once) and its upload listener on localhost,
+ * on the ports the pane was built for (build-pane.ts), and the built pane behind a static server on a free
+ * port of localhost — three origins, as in a tenant — closed when the worker ends. Each test gets a fresh browser context (so an empty
  * IndexedDB) whose pane is pointed at this worker's servers through the user's connection settings
  * (localStorage), with office.js served from node_modules and every other outside request refused.
  */
@@ -10,9 +11,10 @@ import { test as base, expect, type BrowserContext, type Locator, type Page } fr
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { startErpServer, ERP_TIME_ZONE, type RunningErpServer } from '../../dev/erp/server';
+import { renderInvoicePdf } from '../../dev/erp/seed/pdf';
 import { startGraphSim, type GraphSim } from '../../dev/graph-sim';
 import { todayInTimeZone } from '../../src/domain/calendar';
-import { PANE_DIR } from './build-pane';
+import { PANE_DIR, serviceOrigins } from './build-pane';
 import { serveDirectory, type StaticServer } from './static-server';
 
 export const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/';
@@ -27,9 +29,11 @@ export interface Stack {
   readonly erp: RunningErpServer;
   readonly graph: GraphSim;
   readonly pane: StaticServer;
-  /** As the pane must call them: `localhost` (the CSP allows http://localhost:*), not 127.0.0.1. */
+  /** As the pane calls them (its build's configuration and policy): the ERP on 127.0.0.1, Graph on localhost. */
   readonly erpUrl: string;
   readonly graphUrl: string;
+  /** Where the simulator's upload sessions are: another origin than Graph's. */
+  readonly uploadOrigin: string;
 }
 
 export interface PaneOptions {
@@ -52,7 +56,19 @@ export interface PaneHelpers {
   axe(): Promise<string[]>;
 }
 
-const localhost = (url: string): string => url.replace('127.0.0.1', 'localhost');
+/** Documents whose id starts with this get a PDF of 3.5 MB: sent through an upload session, not inline. */
+export const BIG_DOCUMENT_PREFIX = 'BIG-';
+export const BIG_PDF_BYTES = 3_500_000;
+
+/** The demo ERP's invoice PDF, padded after its end for the big documents. */
+const renderPdf: typeof renderInvoicePdf = async (document, customer, items) => {
+  const pdf = await renderInvoicePdf(document, customer, items);
+  if (!document.id.startsWith(BIG_DOCUMENT_PREFIX) || pdf.length >= BIG_PDF_BYTES) return pdf;
+  const padded = new Uint8Array(BIG_PDF_BYTES);
+  padded.set(pdf);
+  padded.fill(0x0a, pdf.length);
+  return padded;
+};
 
 /** Points a context's pane at the stack, serves office.js locally, and refuses everything else outside. */
 export async function prepareContext(
@@ -136,9 +152,11 @@ export const test = base.extend<{ pane: PaneHelpers }, { stack: Stack }>({
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       const today = todayInTimeZone(Date.now(), ERP_TIME_ZONE);
+      const origins = serviceOrigins();
       const pane = await serveDirectory(PANE_DIR);
       const erp = await startErpServer({
-        port: 0,
+        port: origins.erpPort,
+        renderPdf,
         db: ':memory:',
         // Smaller than the demo's 3 000 items: every test starts from an empty cache and syncs it all.
         seed: { seed: 1, customers: 200, items: 1500, today },
@@ -146,9 +164,22 @@ export const test = base.extend<{ pane: PaneHelpers }, { stack: Stack }>({
         staticKey: null,
         logError: () => undefined,
       });
-      const graph = await startGraphSim({ port: 0, dataDir: null, sentItemsDelayMs: 0 });
+      const graph = await startGraphSim({
+        port: origins.graphPort,
+        uploadPort: origins.uploadPort,
+        paneOrigins: [pane.url],
+        dataDir: null,
+        sentItemsDelayMs: 0,
+      });
       try {
-        await use({ erp, graph, pane, erpUrl: localhost(erp.url), graphUrl: localhost(graph.url) });
+        await use({
+          erp,
+          graph,
+          pane,
+          erpUrl: origins.erpUrl,
+          graphUrl: origins.graphUrl,
+          uploadOrigin: origins.uploadOrigin,
+        });
       } finally {
         await Promise.allSettled([erp.close(), graph.close(), pane.close()]);
       }

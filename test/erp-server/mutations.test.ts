@@ -14,7 +14,8 @@ afterEach(async () => {
   await erp.close();
 });
 
-const mutate = <T = Record<string, unknown>>(name: string, body?: unknown) => call<T>(erp, 'POST', `/dev/mutations/${name}`, body !== undefined ? { body } : {});
+const mutate = <T = Record<string, unknown>>(name: string, body?: unknown) =>
+  call<T>(erp, 'POST', `/dev/mutations/${name}`, body !== undefined ? { body } : { headers: { 'Content-Type': 'application/json' } });
 
 test('a partial payment lowers the residual; the rest of it closes the item as paid', async () => {
   const { syncToken } = await listAll(erp, 'open-items');
@@ -117,4 +118,29 @@ test('the mutation API can be switched off', async () => {
   } finally {
     await locked.close();
   }
+});
+
+test('another web site cannot reset the books or mint a token: non-JSON bodies and foreign origins are refused', async () => {
+  const before = (await listAll(erp, 'open-items')).data.length;
+  erp.mutations.pay({ itemId: 'I01' });
+  const paid = (await listAll(erp, 'open-items')).data.length;
+  expect(paid).toBeLessThan(before);
+  // What a page on another site can send without a preflight: a form or text/plain post, an empty body.
+  const simple: Record<string, string>[] = [{}, { 'Content-Type': 'text/plain' }, { 'Content-Type': 'application/x-www-form-urlencoded' }];
+  for (const headers of simple) {
+    const answer = await call(erp, 'POST', '/dev/mutations/reset', { headers: { Origin: 'https://evil.example', ...headers } });
+    expect(answer.status).toBe(403);
+    expect((await call(erp, 'POST', '/dev/mutations/reset', { headers })).status).toBe(415);
+  }
+  expect((await call(erp, 'POST', '/dev/mutations/reset', { headers: { Origin: 'https://evil.example', 'Content-Type': 'application/json' } })).status).toBe(403);
+  const token = await call(erp, 'POST', '/dev/token', { headers: { Origin: 'https://evil.example' }, body: { user: 'marta.rossi@solleciti.example', audience: 'erp' } });
+  expect(token.status).toBe(403);
+  expect(token.body).not.toHaveProperty('access_token');
+  expect((await call(erp, 'POST', '/dev/token', { headers: { 'Content-Type': 'text/plain' }, body: JSON.stringify({ user: 'marta.rossi@solleciti.example', audience: 'erp' }) })).status).toBe(415);
+  expect((await listAll(erp, 'open-items')).data.length).toBe(paid);
+
+  // The pane's origin (ERP_CORS_ORIGINS) and callers without a browser (tests, curl, scripts) still may.
+  expect((await call(erp, 'POST', '/dev/mutations/reset', { headers: { Origin: 'http://localhost:3000', 'Content-Type': 'application/json' } })).status).toBe(200);
+  expect((await listAll(erp, 'open-items')).data.length).toBe(before);
+  expect((await call(erp, 'POST', '/dev/token', { headers: { Origin: 'http://localhost:3000' }, body: { user: 'marta.rossi@solleciti.example', audience: 'erp' } })).status).toBe(200);
 });

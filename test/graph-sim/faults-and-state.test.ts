@@ -58,7 +58,10 @@ describe('graph-sim: faults, restrictions, persistence and the page', () => {
       body: JSON.stringify({ path: '/me/mailFolders/*/messages', kind: 'status', status: 500 }),
     });
     expect((await graph.request('GET', '/me/mailFolders/drafts/messages')).status).toBe(500);
-    expect((await fetch(`${sim.url}/_sim/reset`, { method: 'POST' })).status).toBe(200);
+    expect(
+      (await fetch(`${sim.url}/_sim/reset`, { method: 'POST', headers: { 'Content-Type': 'application/json' } }))
+        .status,
+    ).toBe(200);
     expect(sim.control.dump(USER).folders.drafts).toHaveLength(0);
   });
 

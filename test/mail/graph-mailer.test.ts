@@ -4,6 +4,8 @@
  * Authorization header), `Prefer: IdType="ImmutableId"` on every request, the 35 MB rule, and how it
  * meets 401, a restricted mailbox and throttling without `Retry-After`.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { startGraphSim, type GraphSim } from '../../dev/graph-sim';
 import type { TokenProvider } from '../../src/auth/token-provider';
 import { GraphMailer, type DraftMessage } from '../../src/mail/graph-mailer';
@@ -179,4 +181,40 @@ test('a test copy goes to one address only, untagged and not kept in Sent Items'
   sim.control.deliverPending();
   expect(sim.control.dump(USER).folders.sentitems).toEqual([]);
   expect(mailbox.folders.drafts).toEqual([]);
+});
+
+describe('@odata.nextLink', () => {
+  it('is followed on Graph\'s own origin: every tagged draft comes back across pages', async () => {
+    const { mailer } = mailerFor();
+    for (let i = 0; i < 51; i++) await mailer.createDraft(draft());
+    expect(await mailer.findByKey(KEY, 'drafts')).toHaveLength(51);
+  });
+
+  it('pointing at another origin is refused with a clear error, and nothing (no token) is sent there', async () => {
+    const received: string[] = [];
+    const elsewhere = createServer((req, res) => {
+      received.push(`${req.method ?? '?'} ${req.url ?? '?'} ${req.headers.authorization ?? ''}`);
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"value":[]}');
+    });
+    await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+    const elsewhereUrl = `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}`;
+    try {
+      const { mailer, seen } = mailerFor();
+      for (let i = 0; i < 51; i++) await mailer.createDraft(draft());
+      sim.control.configure({ nextLinkOrigin: elsewhereUrl });
+      const failure = await mailer.findByKey(KEY, 'drafts').then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      expect(failure).toBeInstanceOf(MailError);
+      expect((failure as MailError).reason).toBe('bad_response');
+      expect((failure as MailError).message).toContain(`refused to send the Graph token to ${elsewhereUrl}`);
+      expect(received).toEqual([]);
+      expect(seen.filter((request) => request.url.startsWith(elsewhereUrl))).toEqual([]);
+    } finally {
+      sim.control.configure({ nextLinkOrigin: '' });
+      elsewhere.closeAllConnections();
+      await new Promise((resolve) => elsewhere.close(resolve));
+    }
+  });
 });

@@ -170,8 +170,8 @@ test('connection settings: where each value comes from, secrets never shown, and
   const actions = recordingActions({
     loadConnection: () => ({
       settings: [
-        { key: 'ERP_BASE_URL', value: 'http://localhost:4100', source: 'default', secret: false },
-        { key: 'ERP_STATIC_KEY', value: '', source: 'user', secret: true },
+        { key: 'ERP_BASE_URL', value: 'http://localhost:4100', source: 'default', secret: false, locked: false },
+        { key: 'ERP_STATIC_KEY', value: '', source: 'user', secret: true, locked: false },
       ],
       problems: [{ setting: 'ERP_BASE_URL', message: 'ERP_BASE_URL is not an https URL' }],
       location: 'roaming',
@@ -245,4 +245,42 @@ test('an HTML text: what the filter removes is listed before saving, and what is
     .flatMap((level) => Object.values(level.texts))
     .filter((text) => text.format === 'html');
   expect(htmlTexts.map((text) => text.body)).toEqual(['<p>Gentile %Cliente</p><a>paga</a>%Partita']);
+});
+
+test('connection settings of a production build: the deployment\'s values are shown read-only, and a refused test says nothing was sent', async () => {
+  const tested: unknown[] = [];
+  const actions = recordingActions({
+    loadConnection: () => ({
+      settings: [
+        { key: 'ERP_BASE_URL', value: 'https://erp.rossi.example', source: 'build', secret: false, locked: true },
+        { key: 'ERP_SCOPE', value: 'api://erp/x', source: 'build', secret: false, locked: false },
+      ],
+      problems: [],
+      location: 'roaming',
+      staticKeyInUse: false,
+    }),
+    testConnection: (values) => {
+      tested.push(values);
+      return Promise.resolve({
+        refused: 'GRAPH_BASE_URL is not an https URL',
+        erp: { ok: false as const, failure: 'invalid_request' as const, detail: 'refused' },
+        graph: { ok: false as const, detail: 'refused' },
+      });
+    },
+  });
+  await open(paneState(), actions);
+  const section = within(screen.getByTestId('connection-settings'));
+  const erp = section.getByTestId('connection-ERP_BASE_URL') as HTMLInputElement;
+  expect(erp.readOnly).toBe(true);
+  expect((section.getByTestId('connection-ERP_SCOPE') as HTMLInputElement).readOnly).toBe(false);
+  expect(
+    section.getAllByText('Stabilito da chi ha distribuito il componente aggiuntivo: chiedi all’amministratore per cambiarlo.'),
+  ).toHaveLength(1);
+  fireEvent.change(erp, { target: { value: 'https://erp.evil.example' } });
+  expect(erp.value).toBe('https://erp.rossi.example');
+  fireEvent.click(section.getByRole('button', { name: 'Prova la connessione' }));
+  expect((await section.findByTestId('connection-test')).textContent).toBe(
+    'Prova non eseguita, nulla è stato inviato: GRAPH_BASE_URL is not an https URL',
+  );
+  expect(tested).toEqual([{}]);
 });

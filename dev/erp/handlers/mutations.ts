@@ -33,6 +33,7 @@ export function mutationRoutes(mutations: Mutations): Route[] {
     method: 'POST',
     path: `${MUTATIONS_PREFIX}/${name}`,
     access: 'public',
+    dev: true,
     handler: async (context) => json(200, run((await bodyOf(context, name === 'reset')) as never)),
   }));
 }

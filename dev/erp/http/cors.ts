@@ -25,6 +25,11 @@ export class Cors {
     this.origins = new Set(origins);
   }
 
+  /** The allowed origins (`*`: any). */
+  get allowed(): '*' | readonly string[] {
+    return this.origins.has('*') ? '*' : [...this.origins];
+  }
+
   /** The request's origin when it is allowed, else undefined (no CORS headers are sent). */
   allowedOrigin(req: IncomingMessage): string | undefined {
     const origin = req.headers.origin;

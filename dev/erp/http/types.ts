@@ -39,6 +39,11 @@ export interface Route {
   /** `/api/v1/documents/:id/pdf`: `:name` segments become params (URL-decoded). */
   readonly path: string;
   readonly access: Access;
+  /**
+   * A development route (the token endpoint, the mutations): JSON bodies only, and from a browser only
+   * from the pane's origins (`devRouteRefusal` in dev/shared/http.ts) — no cross-site form posts.
+   */
+  readonly dev?: true;
   readonly handler: Handler;
 }
 

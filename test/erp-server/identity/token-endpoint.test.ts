@@ -50,10 +50,31 @@ describe('handleTokenRequest', () => {
     const get = await fetch(url);
     expect(get.status).toBe(405);
     expect(get.headers.get('allow')).toBe('POST');
-    const broken = await fetch(url, { method: 'POST', body: '{' });
+    const json = { 'Content-Type': 'application/json' };
+    const broken = await fetch(url, { method: 'POST', headers: json, body: '{' });
     expect(broken.status).toBe(400);
     expect(broken.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(await broken.json()).toMatchObject({ field: 'body' });
-    expect((await fetch(url, { method: 'POST', body: 'x'.repeat(20_000) })).status).toBe(413);
+    expect((await fetch(url, { method: 'POST', headers: json, body: 'x'.repeat(20_000) })).status).toBe(413);
+  });
+
+  test('refuses what a foreign web page can send: a body that is not JSON, or another browser origin', async () => {
+    const body = JSON.stringify({ user: 'a@b.it', audience: 'graph' });
+    const plain = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body });
+    expect(plain.status).toBe(415);
+    expect((await fetch(url, { method: 'POST', body })).status).toBe(415);
+    const foreign = await fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: 'https://evil.example' },
+      body,
+    });
+    expect(foreign.status).toBe(403);
+    expect(await foreign.json()).not.toHaveProperty('access_token');
+    const pane = await fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: 'http://localhost:3000' },
+      body,
+    });
+    expect(pane.status).toBe(200);
   });
 });
