@@ -33,7 +33,7 @@ const { assertBuildConfig, contentSecurityPolicy, UPLOAD_ORIGINS_KEY } = require
 const PORT = Number(process.env.PORT ?? 3000);
 
 /**
- * Configuration read from the environment at build time (DESIGN §7; defaults and checks in
+ * Configuration read from the environment at build time (docs/rules.md §5; defaults and checks in
  * src/config/resolve-config.ts, docs in docs/configuration.md). Only these keys reach the bundle.
  */
 const CONFIG_KEYS = ['ERP_BASE_URL', 'ERP_SCOPE', 'ERP_STATIC_KEY', 'GRAPH_BASE_URL', 'AUTH_MODE', 'AAD_CLIENT_ID', 'AAD_AUTHORITY', 'DEV_USER'];

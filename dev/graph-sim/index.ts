@@ -1,4 +1,4 @@
-/** The Microsoft Graph mailbox simulator (DESIGN §5): start it in-process or with `npm run graph-sim`. */
+/** The Microsoft Graph mailbox simulator (docs/rules.md §3): start it in-process or with `npm run graph-sim`. */
 export {
   startGraphSim,
   DEFAULT_DATA_DIR,

@@ -1,5 +1,5 @@
 /**
- * Per-mailbox limits, Exchange Online's by default (DESIGN §5): 30 messages sent a minute, 4 concurrent
+ * Per-mailbox limits, Exchange Online's by default (docs/rules.md §3): 30 messages sent a minute, 4 concurrent
  * requests, 10 000 recipients a day (To, CC and BCC), 150 MB uploaded per 5 minutes, 10 000 requests per
  * 10 minutes. Windows slide; a refused request gets 429 `ApplicationThrottled` with `Retry-After` (whole
  * seconds, at least 1) telling when the window will have room. `timeScale` shrinks every window: at 60 a

@@ -1,6 +1,6 @@
 /**
  * The development identity provider's tokens: HS256 JSON Web Tokens signed with a shared development
- * secret, the stand-in for the Entra ID access tokens production uses (DESIGN §4, §7). The demo ERP and
+ * secret, the stand-in for the Entra ID access tokens production uses (docs/rules.md §2.5, §5). The demo ERP and
  * the Graph simulator sign and verify them with the same secret, so a token minted by either is accepted
  * by the other for its own audience. Rights are not in the token: each server decides them from its own
  * data (the ERP from the setup's `enabledUsers` and `administrators`) at every request, so a change to the

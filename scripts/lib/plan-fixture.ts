@@ -1,5 +1,5 @@
 /**
- * Plan fixtures (DESIGN §3 "Plan fixtures"): reading one, asking the engine, and comparing its answer
+ * Plan fixtures (docs/rules.md §1.28): reading one, asking the engine, and comparing its answer
  * with the fixture's `expect`. Shared by the jest runner and `npm run plan`.
  */
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 /**
- * Sign-in with MSAL (DESIGN §7): one MSAL instance for the pane, one `TokenProvider` per API on top of it.
+ * Sign-in with MSAL (docs/rules.md §5): one MSAL instance for the pane, one `TokenProvider` per API on top of it.
  *
  *  - Nested app authentication when the host offers the bridge (`window.nestedAppAuthBridge`, new Outlook,
  *    Outlook on the web, recent classic Outlook): `createNestablePublicClientApplication` talks to the host,

@@ -1,5 +1,5 @@
 /**
- * The add-in's configuration (DESIGN §7): what each setting is, where the user sets it, and which are secret.
+ * The add-in's configuration (docs/rules.md §5): what each setting is, where the user sets it, and which are secret.
  * Values come from the build (webpack DefinePlugin, read from the environment at build time) and may be
  * overridden per user in the pane's settings (kept in Office roaming settings, or localStorage outside
  * Office). See docs/configuration.md.
@@ -57,7 +57,7 @@ export const SETTING_INFO: Readonly<Record<SettingKey, SettingInfo>> = {
   },
 };
 
-/** Microsoft Graph scopes the mailer needs (DESIGN §7). */
+/** Microsoft Graph scopes the mailer needs (docs/rules.md §5). */
 export const GRAPH_SCOPES: readonly string[] = ['Mail.ReadWrite', 'Mail.Send', 'User.Read'];
 
 /** The effective configuration, every value checked (see `resolveConfig`). */

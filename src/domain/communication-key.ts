@@ -1,5 +1,5 @@
 /**
- * The identity of a communication (DESIGN §3 "Identity"): a key that is the same wherever and whenever
+ * The identity of a communication (docs/rules.md §1.27): a key that is the same wherever and whenever
  * the same reminder is planned, so what was already sent can be found again after a crash or on another
  * machine — in the ledger, in the ERP's log and on the message itself (Graph extended properties).
  */

@@ -1,5 +1,5 @@
 /**
- * Reminder addresses (DESIGN §3 "Recipients"). An address is valid when, trimmed, it has exactly one `@`,
+ * Reminder addresses (docs/rules.md §1.21–1.23). An address is valid when, trimmed, it has exactly one `@`,
  * no whitespace character (JavaScript's `\s`), something before the `@`, and after it a dot with something
  * on both sides. Deliberately simpler than RFC 5322: it catches what ERPs really hold by mistake
  * (two addresses in one field, a missing domain, a stray space) without refusing unusual valid ones.

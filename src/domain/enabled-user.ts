@@ -1,5 +1,5 @@
 /**
- * The enabled-user rule (DESIGN §7): only the setup's enabled users may draft, send or mark reminders as
+ * The enabled-user rule (docs/rules.md §5): only the setup's enabled users may draft, send or mark reminders as
  * handled. The signed-in account is matched by its primary SMTP address and by its user principal name
  * (UPN), either one, trimmed and with case ignored — Exchange addresses and Entra UPNs are case-insensitive,
  * and the two often differ (`m.rossi@contoso.it` vs `mrossi@contoso.onmicrosoft.com`).

@@ -10,7 +10,7 @@ import { validateSetup } from './setup';
 import type { Agent, Customer, LedgerEntry, OpenItem } from './types';
 
 const TODAY = '2026-06-15';
-/** Mostly usable address lists, with the traps of §3 "Recipients": case duplicates, spaces, invalid ones, none. */
+/** Mostly usable address lists, with the traps of docs/rules.md §1.21–1.22: case duplicates, spaces, invalid ones, none. */
 const ADDRESS_LISTS = [
   ['a@rossi.it'],
   ['B@Rossi.it', 'b@rossi.it', ' c@bianchi.com '],
@@ -122,7 +122,7 @@ function canonical(plan: Plan): { communications: string[]; skipped: string[] } 
   };
 }
 
-/** A deliberately naive reading of DESIGN §3 "Current level" and "Due": the (level, cycle) an item is due for, or undefined. */
+/** A deliberately naive reading of docs/rules.md §1.12–1.16: the (level, cycle) an item is due for, or undefined. */
 function referenceDue(input: PlanInput, item: OpenItem): { levelId: string; cycle: number } | undefined {
   const { setup, today } = input;
   if (item.residual <= 0) return undefined;

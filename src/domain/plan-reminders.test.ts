@@ -1,5 +1,5 @@
 /**
- * The engine's rules, one sentence of DESIGN §3 a test. The plan fixtures pin the same rules at their
+ * The engine's rules, one sentence of docs/rules.md §1 a test. The plan fixtures pin the same rules at their
  * thresholds; these tests read as the spec does and exercise the parts fixtures do not show (attachments).
  */
 import { aCustomer, anAgent, anEntry, anItem, aSetup } from '../../test/builders/domain';

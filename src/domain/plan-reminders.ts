@@ -1,5 +1,5 @@
 /**
- * The reminder engine (DESIGN §3): which reminders are due today, grouped into communications, and which
+ * The reminder engine (docs/rules.md §1): which reminders are due today, grouped into communications, and which
  * due items cannot be reminded and why. Pure: everything, today included, comes in as arguments.
  */
 import { toDayNumber, type CalendarDate, type DayNumber } from './calendar';
@@ -160,7 +160,7 @@ interface Group {
 }
 
 /**
- * Plans the reminders due on `input.today`: every eligible item due at its current level (DESIGN §3
+ * Plans the reminders due on `input.today`: every eligible item due at its current level (docs/rules.md §1
  * "Current level", "Due"), grouped into communications ("Grouping"), with their recipients
  * ("Recipients"); and every item that would be due but is not eligible, or whose communication is below
  * the minimum amount or has a total that is not a safe integer (`amount_overflow`), as skipped with its

@@ -1,5 +1,5 @@
 /**
- * Renders a communication into the e-mail the customer receives (DESIGN §3 "Texts"): the level's subject
+ * Renders a communication into the e-mail the customer receives (docs/rules.md §1.25): the level's subject
  * and body in the customer's language (else the setup's default), placeholders filled in, ERP values
  * HTML-escaped, HTML texts filtered against the HTML policy (html-policy.ts). Plain-text templates keep their line breaks and list the items as aligned lines; every
  * e-mail also gets an HTML body (Graph sends HTML), where the items are a table.

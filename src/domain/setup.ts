@@ -1,5 +1,5 @@
 /**
- * The reminder setup (DESIGN §3 "Setup") and its validation. The setup arrives from the ERP, from a
+ * The reminder setup (docs/rules.md §1.4–1.8) and its validation. The setup arrives from the ERP, from a
  * fixture or from the settings editor as loose data; `validateSetup` is the one gate that turns it into a
  * `Setup` the planner can trust, or explains — naming the level or field and the rule — why it cannot.
  */
@@ -129,7 +129,7 @@ const stringList = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 
 /**
- * Checks a setup against every rule of DESIGN §3 and returns it normalised (levels ordered by `days`,
+ * Checks a setup against every rule of docs/rules.md §1 and returns it normalised (levels ordered by `days`,
  * absent options off, defaults filled in), or every problem found, each naming the level or field and
  * the rule. Fields it does not know are ignored.
  */

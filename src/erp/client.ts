@@ -1,5 +1,5 @@
 /**
- * The typed ERP client (DESIGN §4): paged listings with delta sync, documents, the reminder setup with its
+ * The typed ERP client (docs/rules.md §2): paged listings with delta sync, documents, the reminder setup with its
  * ETag, and the claims/log protocol. Every answer is validated here, once; callers get domain records.
  */
 import { ErpError } from './errors';

@@ -1,5 +1,5 @@
 /**
- * The ERP REST contract (DESIGN §4, `docs/erp-api.yaml`) as zod schemas: what travels on the wire under
+ * The ERP REST contract (docs/rules.md §2, `docs/erp-api.yaml`) as zod schemas: what travels on the wire under
  * `/api/v1`. The client validates every record it receives with these, once, at the border; the demo ERP
  * validates every request body with them. Money is integer minor units, dates `YYYY-MM-DD`, instants ISO 8601.
  */

@@ -1,5 +1,5 @@
 /**
- * "Never sent stale" (DESIGN §5): before a job is claimed, and again before its message is sent, its
+ * "Never sent stale" (docs/rules.md §3): before a job is claimed, and again before its message is sent, its
  * reminder is looked up in a plan made from the freshest cache. The job goes ahead only if the plan holds
  * a communication with the same key — the same level and the same (item, cycle) pairs; amounts and
  * addresses are taken from that fresh plan. Otherwise the job is dropped with the reason, or — when some

@@ -1,5 +1,5 @@
 /**
- * The Microsoft Graph mailer (DESIGN §5): create a tagged draft, attach files (inline under 3 MB, else an
+ * The Microsoft Graph mailer (docs/rules.md §3): create a tagged draft, attach files (inline under 3 MB, else an
  * upload session in chunks), send, find a reminder again by key in Drafts or Sent Items, tell a draft from
  * a sent message by its immutable id, and delete a draft.
  *

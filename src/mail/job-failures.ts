@@ -95,7 +95,7 @@ export type StopReason =
   | 'unauthorized'
   /** Exchange blocked the mailbox from sending (restricted sender): an administrator must lift it. */
   | 'mailbox_restricted'
-  /** The signed-in account is not an enabled user (DESIGN §7). */
+  /** The signed-in account is not an enabled user (docs/rules.md §5). */
   | 'not_enabled'
   /** Graph or the ERP kept failing after the retries: no answer (offline, outage, blocked by a policy) or 5xx. */
   | 'unreachable'

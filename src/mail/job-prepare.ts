@@ -17,7 +17,7 @@ import { abortable } from './sleep';
 
 // ---------------------------------------------------------------- queued → claimed
 
-/** The enabled-user rule (DESIGN §7), against the freshest setup: checked before claiming, creating and sending. */
+/** The enabled-user rule (docs/rules.md §5), against the freshest setup: checked before claiming, creating and sending. */
 export function assertEnabled(ctx: JobContext): void {
   const may = assertMayAct(ctx.snapshot().setup, ctx.account);
   if (may.ok) return;

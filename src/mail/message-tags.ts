@@ -1,5 +1,5 @@
 /**
- * How a reminder is tagged in the mailbox (DESIGN §3 "Identity"): single-value extended properties under
+ * How a reminder is tagged in the mailbox (docs/rules.md §1.27): single-value extended properties under
  * one property set GUID of ours — the communication key and the compact (item, cycle) list — so a message
  * can be found again by key in Drafts and Sent Items after a crash, from another machine, or after the
  * cache was emptied. A third, the content fingerprint, tells whether a draft still says what a fresh plan

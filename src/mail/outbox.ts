@@ -1,5 +1,5 @@
 /**
- * The outbox worker (DESIGN §5): runs the persistent jobs of `db.outbox` — paced, claim-guarded and
+ * The outbox worker (docs/rules.md §3): runs the persistent jobs of `db.outbox` — paced, claim-guarded and
  * crash-safe (job-runner.ts has each job's state machine, README.md the rules).
  *
  * A run: take the mailbox's outbox lock, bring the cache up to date (delta sync), plan from it, then work

@@ -1,5 +1,5 @@
 /**
- * Reconciliation (DESIGN §3 "Every ledger entry counts", §6): the ERP's log and the mailbox are the
+ * Reconciliation (docs/rules.md §1.16, §4): the ERP's log and the mailbox are the
  * sources of truth; this brings the log in line with the mailbox for what the signed-in user drafted or
  * claimed, with nothing ever sent. It also rebuilds an emptied cache: the sync reloads the whole log, and
  * the open claims whose outbox jobs were lost are resolved from the mailbox.

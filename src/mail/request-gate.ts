@@ -1,5 +1,5 @@
 /**
- * What every Graph request of one mailbox passes through before it leaves (DESIGN §5 limits): at most
+ * What every Graph request of one mailbox passes through before it leaves (docs/rules.md §3.7): at most
  * `concurrency` requests in flight (Exchange's MailboxConcurrency is 4), a budget of bytes uploaded per
  * window (150 MB per 5 minutes at Exchange; we keep below it), and a shared pause after a 429 or 503 so
  * the other requests do not run into the same wall while one backs off.

@@ -1,5 +1,5 @@
 /**
- * Paces submissions below Exchange's per-mailbox limits (DESIGN §5): sends on an even schedule at
+ * Paces submissions below Exchange's per-mailbox limits (docs/rules.md §3): sends on an even schedule at
  * `messagesPerMinute` (default 25, under the 30 a minute Exchange allows), and a budget of recipients
  * (To + CC) per day under the 10 000 Exchange allows. Lanes take turns in order. A turn that comes late
  * (a busy event loop) may catch up by one interval, no more; and whatever the timers do, no sliding

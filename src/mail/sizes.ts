@@ -1,5 +1,5 @@
 /**
- * Exchange's size rules for a message and its attachments (DESIGN §5): no request body over 4 MB, files
+ * Exchange's size rules for a message and its attachments (docs/rules.md §3): no request body over 4 MB, files
  * of 3 MB or more through an upload session in chunks (multiples of 320 KiB, each under 4 MB), and no
  * message over 35 MB once encoded (base64 makes attachments a third bigger).
  */

@@ -1,6 +1,6 @@
 /**
  * The Outlook user, from `Office.context.mailbox.userProfile`: the primary SMTP address the enabled-user rule
- * matches (DESIGN §7), the display name, and the kind of account.
+ * matches (docs/rules.md §5), the display name, and the kind of account.
  */
 import { outlookMailbox } from './host';
 

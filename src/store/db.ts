@@ -1,5 +1,5 @@
 /**
- * The product's IndexedDB database (DESIGN §6), one per signed-in mailbox. Every table of every module is
+ * The product's IndexedDB database (docs/rules.md §4), one per signed-in mailbox. Every table of every module is
  * declared here and only here, with its schema versions; other modules use the tables.
  *
  * The cache makes the pane useful at once and offline. The ERP and the mailbox remain the sources of
@@ -38,7 +38,7 @@ export interface SetupRecord {
 /** `sending`: the send request may have gone out (recorded before it is made); see src/mail/README.md. */
 export type OutboxState = 'queued' | 'claimed' | 'drafted' | 'attached' | 'sending' | 'sent' | 'handled' | 'failed' | 'cancelled';
 
-/** One communication on its way out (DESIGN §5); the mail side owns the transitions. */
+/** One communication on its way out (docs/rules.md §3); the mail side owns the transitions. */
 export interface OutboxJob {
   /** The communication key. */
   readonly key: string;

@@ -1,5 +1,5 @@
 /**
- * Keeps the cache in step with the ERP (DESIGN §4, §6): the first run loads everything, later runs only
+ * Keeps the cache in step with the ERP (docs/rules.md §2, §4): the first run loads everything, later runs only
  * what changed (`updatedSince` + tombstones). Each page is written in one transaction together with the
  * cursor of the next page, so a run interrupted anywhere (crash, closed pane, lost network) leaves a
  * consistent cache and resumes where it stopped.

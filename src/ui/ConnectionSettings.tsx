@@ -1,5 +1,5 @@
 /**
- * The user's own connection settings (DESIGN §7): where the ERP and Microsoft Graph are, how to sign in.
+ * The user's own connection settings (docs/rules.md §5): where the ERP and Microsoft Graph are, how to sign in.
  * Each value says where it comes from (yours, the deployment's, the default); secrets are never shown
  * back; "test connection" tries the values typed before they are saved; saving reopens the pane. In a
  * production build the deployment's settings (ERP, Graph, static key, identity) are shown read-only: the

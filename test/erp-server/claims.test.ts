@@ -1,5 +1,5 @@
 /**
- * Claims and the reminder log (DESIGN §4): before a message is created its (item, level, cycle) triples
+ * Claims and the reminder log (docs/rules.md §2): before a message is created its (item, level, cycle) triples
  * are claimed, all or nothing; a triple held by someone else is refused with 409 naming the holder; the
  * claim becomes log entries when confirmed, is released by its owner or an administrator, never by a timer.
  */

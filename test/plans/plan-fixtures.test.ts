@@ -1,6 +1,6 @@
 /**
  * Runs every plan fixture (`*.json`, any depth) under test/fixtures/plans — or under $PLAN_FIXTURES_DIR —
- * through the engine and compares the answer with its `expect` (DESIGN §3 "Plan fixtures").
+ * through the engine and compares the answer with its `expect` (docs/rules.md §1.28).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';

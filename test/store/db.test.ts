@@ -10,7 +10,7 @@ test('one database per mailbox, case and spaces ignored', () => {
   expect(() => openDatabase('  ')).toThrow('mailbox');
 });
 
-test('every table of DESIGN §6 exists with its keys', async () => {
+test('every table of docs/rules.md §4 exists with its keys', async () => {
   const db = openDatabase('marta@example.it', fresh());
   await db.open();
   expect(db.tables.map((t) => t.name).sort()).toEqual(['agents', 'claims', 'customers', 'items', 'ledger', 'outbox', 'plannedDay', 'quarantine', 'setup', 'syncState']);

@@ -1,5 +1,5 @@
 /**
- * Claims and the reminder log (DESIGN §4): `POST /reminder-claims`, `POST /reminder-claims/{key}/confirm`,
+ * Claims and the reminder log (docs/rules.md §2): `POST /reminder-claims`, `POST /reminder-claims/{key}/confirm`,
  * `DELETE /reminder-claims/{key}`, `DELETE /reminder-log/{key}`, `GET /reminder-log?since=`.
  * Rights: only enabled users claim; only the owner, while still an enabled user, confirms; the owner or an
  * administrator releases a claim or removes log entries. All decided from the setup as it is at the time

@@ -1,5 +1,5 @@
 /**
- * CORS for the task pane's origins (DESIGN §7: `https://localhost:3000` when sideloaded into Outlook,
+ * CORS for the task pane's origins (docs/rules.md §5: `https://localhost:3000` when sideloaded into Outlook,
  * `http://localhost:3000` for the browser demo). Only listed origins get CORS headers; `ETag` is exposed
  * so the settings view can send it back in `If-Match`.
  */

@@ -1,5 +1,5 @@
 /**
- * Claims and the reminder log (DESIGN §4). Each (item, level, cycle) triple is held at most once — by an
+ * Claims and the reminder log (docs/rules.md §2). Each (item, level, cycle) triple is held at most once — by an
  * open claim or by a log entry — which a unique index enforces. A claim takes all of its triples or none,
  * in one transaction; confirming turns them into log entries (sent, drafted or handled); releasing gives
  * an unconfirmed claim back; removing log entries (a draft deleted from the mailbox) frees the triples and
