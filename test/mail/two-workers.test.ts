@@ -84,4 +84,4 @@ test('two Outlook hosts of the same user (two caches, one mailbox) on the same b
   }
   expect(mailbox.sent).toHaveLength(plan.length);
   expect(mailbox.folders.drafts).toEqual([]);
-}, 60_000);
+}, 180_000);
