@@ -171,7 +171,22 @@ export function ClaimsList({ claims, canRelease, onRelease, onCheck, language }:
   const t = messagesFor(language);
   const [busy, setBusy] = useState<string | undefined>();
   const [failed, setFailed] = useState<string | undefined>();
-  const [checked, setChecked] = useState<{ readonly key: string; readonly outcome: ClaimCheck } | undefined>();
+  const [checked, setChecked] = useState<
+    { readonly key: string; readonly outcome: ClaimCheck } | undefined
+  >();
+  /** Runs one row's action: the row is busy meanwhile, and says so if it failed. */
+  const act = (key: string, action: () => Promise<void>): void => {
+    setBusy(key);
+    setFailed(undefined);
+    setChecked(undefined);
+    action().then(
+      () => setBusy(undefined),
+      () => {
+        setBusy(undefined);
+        setFailed(key);
+      },
+    );
+  };
   // The row goes once resolved (confirmed or released): what the check found stays said below the list.
   if (claims.length === 0 && checked === undefined) return null;
   return (
@@ -203,67 +218,57 @@ export function ClaimsList({ claims, canRelease, onRelease, onCheck, language }:
                 {documents}
               </Text>
               {claim.mine && claim.unresolvedHere && (
-                <div>
-                  <Button
-                    size="small"
-                    disabled={busy === claim.key}
-                    onClick={() => {
-                      setBusy(claim.key);
-                      setFailed(undefined);
-                      setChecked(undefined);
-                      onCheck(claim.key).then(
-                        (outcome) => {
-                          setBusy(undefined);
-                          setChecked({ key: claim.key, outcome });
-                        },
-                        () => {
-                          setBusy(undefined);
-                          setFailed(claim.key);
-                        },
-                      );
-                    }}
-                  >
-                    {t.checkMailbox}
-                  </Button>
-                  {failed === claim.key && (
-                    <Text size={200} role="alert" className={styles.reason}>
-                      {' '}
-                      {t.checkMailboxFailed}
-                    </Text>
-                  )}
-                </div>
+                <ClaimAction
+                  label={t.checkMailbox}
+                  failedLabel={t.checkMailboxFailed}
+                  busy={busy === claim.key}
+                  failed={failed === claim.key}
+                  onClick={() =>
+                    act(claim.key, async () =>
+                      setChecked({ key: claim.key, outcome: await onCheck(claim.key) }),
+                    )
+                  }
+                />
               )}
               {!claim.unresolvedHere && canRelease(claim) && (
-                <div>
-                  <Button
-                    size="small"
-                    disabled={busy === claim.key}
-                    onClick={() => {
-                      setBusy(claim.key);
-                      setFailed(undefined);
-                      onRelease(claim.key).then(
-                        () => setBusy(undefined),
-                        () => {
-                          setBusy(undefined);
-                          setFailed(claim.key);
-                        },
-                      );
-                    }}
-                  >
-                    {t.releaseClaim}
-                  </Button>
-                  {failed === claim.key && (
-                    <Text size={200} role="alert" className={styles.reason}>
-                      {' '}
-                      {t.releaseClaimFailed}
-                    </Text>
-                  )}
-                </div>
+                <ClaimAction
+                  label={t.releaseClaim}
+                  failedLabel={t.releaseClaimFailed}
+                  busy={busy === claim.key}
+                  failed={failed === claim.key}
+                  onClick={() => act(claim.key, () => onRelease(claim.key))}
+                />
               )}
             </li>
           );
         })}
       </ul>
     </Collapsible>
+  );
+}
+
+interface ClaimActionProps {
+  readonly label: string;
+  readonly failedLabel: string;
+  readonly busy: boolean;
+  readonly failed: boolean;
+  readonly onClick: () => void;
+}
+
+/** A claim row's button ("Rilascia" or "Controlla la casella") and, when it failed, the sentence saying so. */
+function ClaimAction({ label, failedLabel, busy, failed, onClick }: ClaimActionProps) {
+  const styles = useStyles();
+  return (
+    <div>
+      <Button size="small" disabled={busy} onClick={onClick}>
+        {label}
+      </Button>
+      {failed && (
+        <Text size={200} role="alert" className={styles.reason}>
+          {' '}
+          {failedLabel}
+        </Text>
+      )}
+    </div>
   );
 }
