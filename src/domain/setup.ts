@@ -3,6 +3,7 @@
  * fixture or from the settings editor as loose data; `validateSetup` is the one gate that turns it into a
  * `Setup` the planner can trust, or explains — naming the level or field and the rule — why it cannot.
  */
+import type { CalendarDate } from './calendar';
 import { cents, type Cents } from './money';
 import { err, ok, type Result } from './result';
 import { misplacedPlaceholders, type MisplacedWhere } from './template-markup';
@@ -47,6 +48,23 @@ export interface Setup {
   readonly companyIban?: string;
   readonly enabledUsers: readonly string[];
   readonly administrators: readonly string[];
+  /** One communication per customer and currency, each item at its own level (needs `groupByCustomer`). */
+  readonly onePerCustomer: boolean;
+  /** Late-payment interest and the flat indemnity (D.Lgs. 231/2002); absent: none is computed. */
+  readonly lateInterest?: LateInterest;
+}
+
+/** One entry of the interest rate table: `percent` a year from `from` on (until the next entry's `from`). */
+export interface InterestRate {
+  readonly from: CalendarDate;
+  /** ≥ 0, at most two decimals (e.g. 10.15: the ECB reference rate + 8 points). */
+  readonly percent: number;
+}
+
+export interface LateInterest {
+  readonly rates: readonly InterestRate[];
+  /** Per unpaid document, in minor units (4000 = €40). */
+  readonly flatIndemnity: Cents;
 }
 
 export const DEFAULT_TIMEZONE = 'Europe/Rome';
@@ -275,6 +293,7 @@ export function validateSetup(input: unknown): Result<Setup, readonly SetupProbl
     ...(typeof raw.companyIban === 'string' && raw.companyIban !== '' ? { companyIban: raw.companyIban } : {}),
     enabledUsers: stringList(raw.enabledUsers),
     administrators: stringList(raw.administrators),
+    onePerCustomer: raw.onePerCustomer === true,
   });
 }
 
