@@ -33,6 +33,21 @@ export interface Level {
   readonly texts: Readonly<Record<string, LevelText>>;
 }
 
+/** One entry of the late-payment interest table: from this day on (until the next entry), `percent` a year. */
+export interface InterestRate {
+  readonly from: CalendarDate;
+  /** ≥ 0, at most two decimals (e.g. 10.15 for the ECB reference rate + 8 points). */
+  readonly percent: number;
+}
+
+/** Late-payment interest and the flat indemnity (D.Lgs. 231/2002; docs/rules.md §1.25b). */
+export interface LateInterest {
+  /** Ordered by `from`, ascending (validation sorts them); distinct days; may be empty. */
+  readonly rates: readonly InterestRate[];
+  /** Charged once per overdue document (€40 = 4000 in Italy), in minor units. */
+  readonly flatIndemnity: Cents;
+}
+
 export interface Setup {
   /** Ordered by `days`, ascending: the last one is the last level. */
   readonly levels: readonly Level[];
@@ -41,6 +56,8 @@ export interface Setup {
   /** Payment methods the bank collects by itself (RiBa, SDD): no reminder on or before the due date. */
   readonly autoCollectedPaymentMethods: readonly string[];
   readonly groupByCustomer: boolean;
+  /** One communication per (customer, currency) at its items' highest level (docs/rules.md §1.31); needs `groupByCustomer`. */
+  readonly onePerCustomer: boolean;
   readonly ccAgent: boolean;
   readonly attachInvoicePdfs: boolean;
   readonly defaultLanguage: string;
@@ -48,23 +65,8 @@ export interface Setup {
   readonly companyIban?: string;
   readonly enabledUsers: readonly string[];
   readonly administrators: readonly string[];
-  /** One communication per customer and currency, each item at its own level (needs `groupByCustomer`). */
-  readonly onePerCustomer: boolean;
-  /** Late-payment interest and the flat indemnity (D.Lgs. 231/2002); absent: none is computed. */
+  /** When present, every reminder carries its late-payment interest and flat indemnity. */
   readonly lateInterest?: LateInterest;
-}
-
-/** One entry of the interest rate table: `percent` a year from `from` on (until the next entry's `from`). */
-export interface InterestRate {
-  readonly from: CalendarDate;
-  /** ≥ 0, at most two decimals (e.g. 10.15: the ECB reference rate + 8 points). */
-  readonly percent: number;
-}
-
-export interface LateInterest {
-  readonly rates: readonly InterestRate[];
-  /** Per unpaid document, in minor units (4000 = €40). */
-  readonly flatIndemnity: Cents;
 }
 
 export const DEFAULT_TIMEZONE = 'Europe/Rome';
@@ -286,6 +288,7 @@ export function validateSetup(input: unknown): Result<Setup, readonly SetupProbl
     minimumAmount: cents(present(raw.minimumAmount) ? (raw.minimumAmount as number) : 0),
     autoCollectedPaymentMethods: stringList(raw.autoCollectedPaymentMethods),
     groupByCustomer: raw.groupByCustomer === true,
+    onePerCustomer: raw.onePerCustomer === true,
     ccAgent: raw.ccAgent === true,
     attachInvoicePdfs: raw.attachInvoicePdfs === true,
     defaultLanguage: typeof raw.defaultLanguage === 'string' && raw.defaultLanguage !== '' ? raw.defaultLanguage : DEFAULT_LANGUAGE,
@@ -293,7 +296,6 @@ export function validateSetup(input: unknown): Result<Setup, readonly SetupProbl
     ...(typeof raw.companyIban === 'string' && raw.companyIban !== '' ? { companyIban: raw.companyIban } : {}),
     enabledUsers: stringList(raw.enabledUsers),
     administrators: stringList(raw.administrators),
-    onePerCustomer: raw.onePerCustomer === true,
   });
 }
 

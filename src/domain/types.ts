@@ -23,13 +23,12 @@ export interface Customer {
   /** BCP-47 language of the customer's texts, e.g. `it` or `en`. */
   readonly language?: string;
   readonly blocked?: boolean;
-  /** The whole customer paused until this day, inclusive (docs/rules.md §2): no reminder while `T ≤ holdUntil`. */
+  /** The whole customer is paused until this day, inclusive (docs/rules.md §1.30). */
   readonly holdUntil?: CalendarDate;
-  /** A private person (consumatore), not a business: no late-payment interest or indemnity (D.Lgs. 231/2002). */
   readonly consumer?: boolean;
 }
 
-/** Why an item is held: a promise to pay by a date, or a pause agreed with the customer. For display only. */
+/** Why an item is held: for display only, a hold without a reason holds all the same. */
 export type HoldReason = 'promise' | 'pause';
 
 /** A partita: one installment of a document, with its own due date and open amount. */
@@ -49,9 +48,8 @@ export interface OpenItem {
   readonly paymentMethod?: string;
   /** The agent of this document, overriding the customer's when present. */
   readonly agentId?: Agent['id'];
-  /** Held until this day, inclusive: no reminder while `T ≤ holdUntil` (the customer's hold counts too, the later wins). */
+  /** A promise to pay or a pause: not reminded until this day, inclusive (docs/rules.md §1.30). */
   readonly holdUntil?: CalendarDate;
-  /** Why it is held; a `holdUntil` without a reason holds all the same. */
   readonly holdReason?: HoldReason;
 }
 

@@ -162,17 +162,12 @@ export const reminderSetupSchema = z
     administrators: z.array(z.string()).default([]),
     /** One communication per customer and currency, each item at its own level (needs `groupByCustomer`). */
     onePerCustomer: z.boolean().nullish(),
-    /**
-     * Late-payment interest (D.Lgs. 231/2002): the rate table and the flat indemnity per document. Only
-     * the types are checked here; the values (real and distinct dates, percent ≥ 0 with two decimals at
-     * most, an integer indemnity ≥ 0) are `validateSetup`'s rules.
-     */
+    /** Late-payment interest (percent a year from each date) and the flat indemnity per document, in minor units. */
     lateInterest: z
       .object({
-        rates: z.array(z.object({ from: z.string(), percent: z.number() }).loose()),
+        rates: z.array(z.object({ from: z.string(), percent: z.number() })),
         flatIndemnity: z.number(),
       })
-      .loose()
       .nullish(),
   })
   .loose();
