@@ -8,6 +8,7 @@ import { isCalendarDate } from '../domain/calendar';
 import { COMMUNICATION_KEY_PATTERN } from '../domain/communication-key';
 import { MAX_ITEM_AMOUNT } from '../domain/money';
 import { isBareAddress } from '../domain/email-address';
+import type { HoldReason } from '../domain/types';
 
 export const API_PREFIX = '/api/v1';
 
@@ -76,7 +77,7 @@ export type CustomerWire = z.infer<typeof customerSchema>;
 
 export const DOCUMENT_TYPES = ['invoice', 'credit_note'] as const;
 /** Why an item is held (the domain's `HoldReason`): a promise to pay by a date, or an agreed pause. */
-export const HOLD_REASONS = ['promise', 'pause'] as const;
+export const HOLD_REASONS = ['promise', 'pause'] as const satisfies readonly HoldReason[];
 
 export const openItemSchema = z.object({
   /** Stable for the item's whole life, partial payments included. */
