@@ -1,12 +1,13 @@
 /**
  * The demo ERP's mutation API: what happens in a real ERP's books while the add-in runs (a customer pays,
- * an invoice is issued, a due date moves, a customer is blocked or renamed, an item is deleted), for
+ * an invoice is issued, a due date moves, a customer promises to pay or is paused, a customer is blocked
+ * or renamed, an item is deleted), for
  * tests and demos. Separate from the contract: served under `/dev/mutations/…` only when
  * `ERP_DEV_MUTATIONS` is not `0`, and usable in-process (`startErpServer(...).mutations`). Every change
  * goes through the change sequence, so clients see it in their next delta.
  */
 import { z } from 'zod';
-import { calendarDateSchema, currencySchema, minorUnitsSchema, type CustomerWire, type OpenItemWire } from '../../src/erp/wire';
+import { calendarDateSchema, currencySchema, HOLD_REASONS, minorUnitsSchema, type CustomerWire, type OpenItemWire } from '../../src/erp/wire';
 import { ProblemError, notFound, parseOrThrow } from './http/problem';
 import type { ItemStatus } from './store/catalog-store';
 import type { ErpStore } from './store/erp-store';
@@ -46,6 +47,10 @@ export const setCustomerEmailsInput = z.object({
 });
 export const disputeItemInput = z.object({ itemId: id, disputed: z.boolean().default(true) });
 export const itemInput = z.object({ itemId: id });
+/** `holdUntil: null` lifts the hold (and its reason); a hold without a reason holds all the same. */
+export const holdItemInput = z.object({ itemId: id, holdUntil: calendarDateSchema.nullable(), holdReason: z.enum(HOLD_REASONS).nullish() });
+export const holdCustomerInput = z.object({ customerId: id, holdUntil: calendarDateSchema.nullable() });
+export const setConsumerInput = z.object({ customerId: id, consumer: z.boolean().default(true) });
 export const resetInput = z
   .object({
     seed: z.number().int().optional(),
@@ -178,6 +183,20 @@ export class Mutations {
     });
   }
 
+  /** A promise to pay or an agreed pause: the item is held until `holdUntil` (inclusive); `null` lifts it. */
+  holdItem(input: z.input<typeof holdItemInput>): ItemChange {
+    const { itemId, holdUntil, holdReason } = parseOrThrow(holdItemInput, input);
+    return this.inTransaction(() => {
+      const changed = {
+        ...this.openItem(itemId),
+        holdUntil: holdUntil ?? undefined,
+        holdReason: holdUntil === null ? undefined : (holdReason ?? undefined),
+      };
+      this.store.catalog.putItem(changed, 'open');
+      return { item: changed, status: 'open' };
+    });
+  }
+
   /** Closed without a payment (offset against a credit note, written off): tombstone `closed`. */
   closeItem(input: z.input<typeof itemInput>): ItemChange {
     const { itemId } = parseOrThrow(itemInput, input);
@@ -203,6 +222,18 @@ export class Mutations {
   blockCustomer(input: z.input<typeof blockCustomerInput>): CustomerWire {
     const { customerId, blocked } = parseOrThrow(blockCustomerInput, input);
     return this.updateCustomer(customerId, (customer) => ({ ...customer, blocked }));
+  }
+
+  /** The whole customer paused until `holdUntil` (inclusive); `null` lifts the pause. */
+  holdCustomer(input: z.input<typeof holdCustomerInput>): CustomerWire {
+    const { customerId, holdUntil } = parseOrThrow(holdCustomerInput, input);
+    return this.updateCustomer(customerId, (customer) => ({ ...customer, holdUntil: holdUntil ?? undefined }));
+  }
+
+  /** A private person (consumatore, `true`) or a business (`false`). */
+  setConsumer(input: z.input<typeof setConsumerInput>): CustomerWire {
+    const { customerId, consumer } = parseOrThrow(setConsumerInput, input);
+    return this.updateCustomer(customerId, (customer) => ({ ...customer, consumer }));
   }
 
   /** Any name, hostile text included (`<script>`, quotes, RTL marks): the client must escape it. */

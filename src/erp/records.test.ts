@@ -34,6 +34,9 @@ test.each([
   ['an unknown document type', { ...goodItem, documentType: 'receipt' }, 'documentType'],
   ['an empty id', { ...goodItem, id: '' }, 'id'],
   ['not an object', 'I1;C1;FT 1', ''],
+  ['an impossible hold date', { ...goodItem, holdUntil: '2026-04-31' }, 'holdUntil: must be a real date'],
+  ['a hold date with a time', { ...goodItem, holdUntil: '2026-04-30T00:00:00Z' }, 'holdUntil'],
+  ['an unknown hold reason', { ...goodItem, holdUntil: '2026-04-30', holdReason: 'holiday' }, 'holdReason'],
 ])('an item with %s is quarantined with its reason, the rest goes on', (_case, bad, reason) => {
   const { records, quarantined } = readRecords('open-items', [goodItem, bad, { ...goodItem, id: 'I2' }]);
   expect(records.map((r) => r.id)).toEqual(['I1', 'I2']);
@@ -46,6 +49,43 @@ test('good records are mapped to domain records: cents branded, nulls dropped', 
   const [item] = readRecords('open-items', [goodItem]).records;
   expect(item).toEqual({ ...goodItem, agentId: undefined, residual: 61000, amount: 122000 });
   expect(item && 'agentId' in item).toBe(false);
+});
+
+test('holds travel to the domain record: a date and a reason, a date alone, or nothing (null is absent)', () => {
+  const { records, quarantined } = readRecords('open-items', [
+    { ...goodItem, id: 'P', holdUntil: '2026-04-30', holdReason: 'promise' },
+    { ...goodItem, id: 'Q', holdUntil: '2026-05-15', holdReason: 'pause' },
+    { ...goodItem, id: 'R', holdUntil: '2026-05-15', holdReason: null },
+    { ...goodItem, id: 'S', holdUntil: null, holdReason: null },
+  ]);
+  expect(quarantined).toEqual([]);
+  expect(records.map((r) => [r.id, r.holdUntil, r.holdReason])).toEqual([
+    ['P', '2026-04-30', 'promise'],
+    ['Q', '2026-05-15', 'pause'],
+    ['R', '2026-05-15', undefined],
+    ['S', undefined, undefined],
+  ]);
+  expect(records[3] !== undefined && ('holdUntil' in records[3] || 'holdReason' in records[3])).toBe(false);
+});
+
+test('a customer carries its pause and whether it is a consumer; a bad one is quarantined alone', () => {
+  const base = { name: 'Rossi Mario', emails: ['mario.rossi@example.it'], blocked: false };
+  const { records, quarantined } = readRecords('customers', [
+    { ...base, id: 'C1', holdUntil: '2026-04-30', consumer: true },
+    { ...base, id: 'C2', holdUntil: null, consumer: false },
+    { ...base, id: 'C3', holdUntil: '30/04/2026' },
+    { ...base, id: 'C4', consumer: 'yes' },
+    { ...base, id: 'C5' },
+  ]);
+  expect(records.map((r) => [r.id, r.holdUntil, r.consumer])).toEqual([
+    ['C1', '2026-04-30', true],
+    ['C2', undefined, false],
+    ['C5', undefined, undefined],
+  ]);
+  expect(quarantined.map((q) => [q.recordId, q.reason.split(':')[0]])).toEqual([
+    ['C3', 'holdUntil'],
+    ['C4', 'consumer'],
+  ]);
 });
 
 test('amounts up to the contract cap, either sign, are accepted', () => {

@@ -8,6 +8,7 @@ import { isCalendarDate } from '../domain/calendar';
 import { COMMUNICATION_KEY_PATTERN } from '../domain/communication-key';
 import { MAX_ITEM_AMOUNT } from '../domain/money';
 import { isBareAddress } from '../domain/email-address';
+import type { HoldReason } from '../domain/types';
 
 export const API_PREFIX = '/api/v1';
 
@@ -67,10 +68,16 @@ export const customerSchema = z.object({
   language: z.string().max(35).nullish(),
   agentId: id.nullish(),
   blocked: z.boolean(),
+  /** The whole customer paused until this day, inclusive: none of its items is reminded meanwhile. */
+  holdUntil: calendarDateSchema.nullish(),
+  /** A private person (consumatore): never charged late-payment interest or the flat indemnity. */
+  consumer: z.boolean().nullish(),
 });
 export type CustomerWire = z.infer<typeof customerSchema>;
 
 export const DOCUMENT_TYPES = ['invoice', 'credit_note'] as const;
+/** Why an item is held (the domain's `HoldReason`): a promise to pay by a date, or an agreed pause. */
+export const HOLD_REASONS = ['promise', 'pause'] as const satisfies readonly HoldReason[];
 
 export const openItemSchema = z.object({
   /** Stable for the item's whole life, partial payments included. */
@@ -89,6 +96,10 @@ export const openItemSchema = z.object({
   paymentMethod: z.string().max(50).nullish(),
   agentId: id.nullish(),
   disputed: z.boolean(),
+  /** Held until this day, inclusive: not reminded meanwhile. A bad date quarantines the item. */
+  holdUntil: calendarDateSchema.nullish(),
+  /** For display; a `holdUntil` without a reason holds all the same. */
+  holdReason: z.enum(HOLD_REASONS).nullish(),
 });
 export type OpenItemWire = z.infer<typeof openItemSchema>;
 
@@ -150,6 +161,15 @@ export const reminderSetupSchema = z
     enabledUsers: z.array(z.string()).default([]),
     /** Addresses allowed to write the setup and release others' claims. */
     administrators: z.array(z.string()).default([]),
+    /** One communication per customer and currency, each item at its own level (needs `groupByCustomer`). */
+    onePerCustomer: z.boolean().nullish(),
+    /** Late-payment interest (percent a year from each date) and the flat indemnity per document, in minor units. */
+    lateInterest: z
+      .object({
+        rates: z.array(z.object({ from: z.string(), percent: z.number() })),
+        flatIndemnity: z.number(),
+      })
+      .nullish(),
   })
   .loose();
 export type ReminderSetupWire = z.infer<typeof reminderSetupSchema>;

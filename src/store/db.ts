@@ -127,6 +127,9 @@ export class SollecitiDatabase extends Dexie {
     });
     // Version 2: the last plan, kept for the next opening. A new table: nothing to migrate.
     this.version(2).stores({ plannedDay: 'id' });
+    // New fields on stored records need no version (Dexie stores whole objects; only a new index would):
+    // the rules' version 2 holds and consumer flag are such fields, and a record cached before them reads
+    // as having none — no hold, not a consumer (docs/rules.md §2.6).
   }
 }
 

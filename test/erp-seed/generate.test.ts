@@ -295,6 +295,65 @@ describe('generateSeed: documents and items', () => {
   });
 });
 
+describe('generateSeed: rules version 2 (holds and consumers)', () => {
+  const held = open.filter((item) => item.holdUntil !== undefined);
+  const padded = new Set(data.documents.filter((d) => d.padPdfToBytes !== undefined).map((d) => d.id));
+  const paddedCustomers = new Set(data.documents.filter((d) => d.padPdfToBytes !== undefined).map((d) => d.customerId));
+
+  it('hold a few invoices overdue or soon due: promises and pauses, some ended, some running today', () => {
+    expect(share(held.length, openInvoices.length)).toBeGreaterThan(0.01);
+    expect(share(held.length, openInvoices.length)).toBeLessThan(0.08);
+    for (const reason of ['promise', 'pause'] as const) {
+      const withReason = held.filter((item) => item.holdReason === reason);
+      expect(withReason.filter((item) => (item.holdUntil ?? '') < TODAY).length).toBeGreaterThan(0);
+      expect(withReason.filter((item) => (item.holdUntil ?? '') > TODAY).length).toBeGreaterThan(0);
+    }
+    // A hold without a reason holds all the same; the seed has a few.
+    expect(held.some((item) => item.holdReason === undefined)).toBe(true);
+    for (const item of held) {
+      expect(item.documentType).toBe('invoice');
+      expect(item.residual).toBeGreaterThan(0);
+      expect((itemsByDocument.get(item.documentId) ?? []).some((i) => i.residual > 0 && i.dueDate <= addDays(TODAY, 10))).toBe(true);
+      expect(padded.has(item.documentId)).toBe(false);
+    }
+    for (const item of data.items) if (item.holdUntil === undefined) expect(item.holdReason).toBeUndefined();
+  });
+
+  it('hold every open installment of a held invoice alike', () => {
+    for (const item of held) {
+      for (const sibling of itemsByDocument.get(item.documentId) ?? []) {
+        if (sibling.residual > 0) expect([sibling.holdUntil, sibling.holdReason]).toEqual([item.holdUntil, item.holdReason]);
+      }
+    }
+  });
+
+  it('pause a few customers as a whole, some ended, some running; never a blocked one or a padded invoice’s', () => {
+    const paused = data.customers.filter((c) => c.holdUntil !== undefined);
+    expect(paused.length).toBeGreaterThan(0);
+    expect(share(paused.length, data.customers.length)).toBeLessThan(0.05);
+    expect(paused.some((c) => (c.holdUntil ?? '') < TODAY)).toBe(true);
+    expect(paused.some((c) => (c.holdUntil ?? '') > TODAY)).toBe(true);
+    for (const customer of paused) {
+      expect(customer.blocked).toBe(false);
+      expect(paddedCustomers.has(customer.id)).toBe(false);
+    }
+  });
+
+  it('make a few customers private persons: named as people, with no partita IVA and no PEC', () => {
+    const consumers = data.customers.filter((c) => c.consumer === true);
+    expect(consumers.length).toBeGreaterThan(2);
+    expect(share(consumers.length, data.customers.length)).toBeLessThan(0.06);
+    for (const customer of consumers) {
+      expect(customer.vatNumber).toBeUndefined();
+      expect(customer.pec).toBeUndefined();
+      expect(customer.name).toMatch(/^\p{Lu}[\p{L}' ]+ \p{Lu}\p{Ll}+$/u);
+      expect(customer.name).not.toMatch(/ (Srl|S\.r\.l\.|Snc|Sas|S\.p\.A\.)| di /);
+    }
+    // Every other customer is a business, as before: consumer absent.
+    for (const customer of data.customers) if (customer.consumer !== true) expect(customer.consumer).toBeUndefined();
+  });
+});
+
 describe('generateSeed: default setup and users', () => {
   const { setup } = data;
 
@@ -331,6 +390,18 @@ describe('generateSeed: default setup and users', () => {
     );
     expect(setup.levels[2]?.texts.it?.body).toContain('%IBAN');
     expect(setup.levels[2]?.texts.en?.body).toContain('%IBAN');
+  });
+
+  it('sends one communication per level, and charges the legal late-payment interest (ECB + 8 points) and €40', () => {
+    expect(setup.onePerCustomer).toBe(false);
+    expect(setup.lateInterest).toEqual({
+      rates: [
+        { from: '2025-01-01', percent: 11.15 },
+        { from: '2025-07-01', percent: 10.15 },
+        { from: '2026-01-01', percent: 10.15 },
+      ],
+      flatIndemnity: 4000,
+    });
   });
 
   it('has the demo options, a valid company IBAN, and the demo users', () => {

@@ -5,7 +5,7 @@
  */
 import type { CustomerWire, OpenItemWire } from '../../src/erp/wire';
 import type { RunningErpServer } from '../../dev/erp/server';
-import { books, call, item, listAll, startTestErp, type PageJson } from './helpers';
+import { books, call, customer, item, listAll, startTestErp, type PageJson } from './helpers';
 
 let erp: RunningErpServer;
 
@@ -45,6 +45,23 @@ test('records are served in the contract shape, optional fields absent rather th
   expect(customers.data.find((c) => c.id === 'C3')).toEqual({ id: 'C3', name: 'Cliente C3 Srl', emails: [], language: 'it', agentId: 'A1', blocked: false });
   const agents = await listAll(erp, 'agents');
   expect(ids(agents.data)).toEqual(['A1', 'A2']);
+});
+
+test('holds and consumers are served as stored, absent when there is none', async () => {
+  await erp.close();
+  const seed = books(2, [item('P1', { holdUntil: '2026-04-10', holdReason: 'promise' }), item('P2', { holdUntil: '2026-05-31', holdReason: 'pause' }), item('P3', { holdUntil: '2026-03-01' })]);
+  erp = await startTestErp({
+    seed: { ...seed, customers: [...seed.customers, customer('C4', { name: 'Rossi Mario', consumer: true, holdUntil: '2026-04-30' }), customer('C5', { consumer: false })] },
+  });
+  const items = new Map((await listAll(erp, 'open-items')).data.map((record) => [record.id, record]));
+  expect(items.get('P1')).toEqual(item('P1', { holdUntil: '2026-04-10', holdReason: 'promise' }));
+  expect(items.get('P2')).toMatchObject({ holdUntil: '2026-05-31', holdReason: 'pause' });
+  expect(items.get('P3')).toEqual(item('P3', { holdUntil: '2026-03-01' }));
+  expect(Object.keys(items.get('I01') ?? {})).not.toEqual(expect.arrayContaining(['holdUntil']));
+  const customers = new Map((await listAll<CustomerWire>(erp, 'customers')).data.map((record) => [record.id, record]));
+  expect(customers.get('C4')).toEqual(customer('C4', { name: 'Rossi Mario', consumer: true, holdUntil: '2026-04-30' }));
+  expect(customers.get('C5')).toEqual(customer('C5', { consumer: false }));
+  expect(customers.get('C1')).toEqual(customer('C1'));
 });
 
 test('the default page is 500 records; limit must be 1 to 5000', async () => {

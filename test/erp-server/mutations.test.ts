@@ -84,6 +84,48 @@ test('moving a due date, disputing, blocking and renaming (hostile text kept as 
   expect((await mutate('rename-customer', { customerId: 'C1', name: '' })).body).toMatchObject({ status: 400, field: 'name' });
 });
 
+test('a promise to pay, a pause and a consumer reach the delta; lifting a hold removes it from the record', async () => {
+  const { syncToken } = await listAll(erp, 'open-items');
+  const customersToken = (await listAll(erp, 'customers')).syncToken;
+  expect((await mutate('hold-item', { itemId: 'I01', holdUntil: '2026-04-10', holdReason: 'promise' })).body).toMatchObject({ item: { id: 'I01', holdUntil: '2026-04-10', holdReason: 'promise' }, status: 'open' });
+  await mutate('hold-item', { itemId: 'I02', holdUntil: '2026-05-31' });
+  await mutate('hold-customer', { customerId: 'C3', holdUntil: '2026-06-30' });
+  await mutate('set-consumer', { customerId: 'C2' });
+
+  let items = await listAll(erp, 'open-items', { updatedSince: syncToken });
+  expect(items.data.map((i) => [i.id, i.holdUntil, i.holdReason])).toEqual([
+    ['I01', '2026-04-10', 'promise'],
+    ['I02', '2026-05-31', undefined],
+  ]);
+  const customers = await listAll<CustomerWire>(erp, 'customers', { updatedSince: customersToken });
+  expect(customers.data.map((c) => [c.id, c.holdUntil, c.consumer])).toEqual([
+    ['C3', '2026-06-30', undefined],
+    ['C2', undefined, true],
+  ]);
+
+  // The promise is broken and the hold lifted: the item comes again, with neither field.
+  await mutate('hold-item', { itemId: 'I01', holdUntil: null });
+  await mutate('hold-customer', { customerId: 'C3', holdUntil: null });
+  await mutate('set-consumer', { customerId: 'C2', consumer: false });
+  items = await listAll(erp, 'open-items', { updatedSince: items.syncToken });
+  expect(items.data).toEqual([expect.objectContaining({ id: 'I01' })]);
+  expect(items.data[0]).not.toHaveProperty('holdUntil');
+  expect(items.data[0]).not.toHaveProperty('holdReason');
+  const after = await listAll<CustomerWire>(erp, 'customers', { updatedSince: customers.syncToken });
+  expect(after.data.map((c) => [c.id, 'holdUntil' in c, c.consumer])).toEqual([
+    ['C3', false, undefined],
+    ['C2', false, false],
+  ]);
+
+  expect((await mutate('hold-item', { itemId: 'I02', holdUntil: '2026-02-30' })).body).toMatchObject({ status: 400, field: 'holdUntil' });
+  expect((await mutate('hold-item', { itemId: 'I02', holdUntil: '2026-04-30', holdReason: 'holiday' })).body).toMatchObject({ status: 400, field: 'holdReason' });
+  expect((await mutate('hold-item', { itemId: 'I02' })).body).toMatchObject({ status: 400, field: 'holdUntil' });
+  expect((await mutate('hold-customer', { customerId: 'C9', holdUntil: '2026-04-30' })).status).toBe(404);
+  expect((await mutate('set-consumer', { customerId: 'C1', consumer: 'yes' })).body).toMatchObject({ status: 400, field: 'consumer' });
+  erp.mutations.pay({ itemId: 'I03' });
+  expect((await mutate('hold-item', { itemId: 'I03', holdUntil: '2026-04-30' })).status).toBe(409);
+});
+
 test('deleting an item leaves a tombstone; deleting it twice is 409', async () => {
   const { syncToken } = await listAll(erp, 'open-items');
   expect((await mutate('delete-item', { itemId: 'I01' })).body).toMatchObject({ status: 'deleted' });

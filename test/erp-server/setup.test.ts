@@ -77,6 +77,39 @@ test('a body that breaks the contract is 400 naming the field', async () => {
   expect(notJson.body).toMatchObject({ status: 400, field: 'body' });
 });
 
+test('onePerCustomer and lateInterest are stored and served as sent; a wrong type is 400 naming the field', async () => {
+  const { setup: before, etag } = await current();
+  const lateInterest = {
+    rates: [
+      { from: '2025-01-01', percent: 11.15 },
+      { from: '2025-07-01', percent: 10.15 },
+      { from: '2026-01-01', percent: 10.15 },
+    ],
+    flatIndemnity: 4000,
+  };
+  const saved = await put({ ...before, groupByCustomer: true, onePerCustomer: true, lateInterest }, { ifMatch: etag });
+  expect(saved.status).toBe(200);
+  expect(saved.body).toMatchObject({ onePerCustomer: true, lateInterest });
+  const served = await current();
+  expect(served.setup).toMatchObject({ onePerCustomer: true, lateInterest });
+  expect(served.etag).toBe(saved.headers.get('etag'));
+
+  for (const [body, field] of [
+    [{ ...served.setup, onePerCustomer: 'yes' }, 'onePerCustomer'],
+    [{ ...served.setup, lateInterest: { rates: [{ from: '2025-01-01', percent: '10.15' }], flatIndemnity: 4000 } }, 'lateInterest.rates.0.percent'],
+    [{ ...served.setup, lateInterest: { rates: [] } }, 'lateInterest.flatIndemnity'],
+    [{ ...served.setup, lateInterest: 'BCE + 8' }, 'lateInterest'],
+  ] as const) {
+    const refused = await put(body, { ifMatch: served.etag });
+    expect({ field, answer: refused.body }).toMatchObject({ field, answer: { status: 400, field } });
+  }
+
+  // Turned off again: null is the same as absent.
+  const off = await put({ ...served.setup, onePerCustomer: null, lateInterest: null }, { ifMatch: served.etag });
+  expect(off.status).toBe(200);
+  expect((await current()).setup).not.toMatchObject({ onePerCustomer: true });
+});
+
 test('a setup the engine would refuse is 422 with the domain message naming the level', async () => {
   const { setup: before, etag } = await current();
   const sameDays = await put(setup({ levels: [...setup().levels.slice(0, 2), { ...setup().levels[2]!, id: 'L3', days: 15 }] }), { ifMatch: etag });

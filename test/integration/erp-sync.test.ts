@@ -138,8 +138,8 @@ test('randomized rounds of ERP changes and interrupted syncs always end with the
   db.close();
 }, 60_000);
 
-test('a record the contract forbids is quarantined with its reason; the rest of the page is applied', async () => {
-  // A proxy in front of the real ERP that corrupts one item of the first page, like a buggy ERP would.
+/** A proxy in front of the real ERP that changes the first page of open items, like a buggy ERP would. */
+async function withCorruptingProxy(corrupt: (records: Record<string, unknown>[]) => void, run: (url: string) => Promise<void>): Promise<void> {
   const proxy: Server = createServer((req, res) => {
     const upstream = httpRequest(`${erp.url}${req.url ?? '/'}`, { method: req.method, headers: req.headers }, (answer) => {
       const chunks: Buffer[] = [];
@@ -148,7 +148,7 @@ test('a record the contract forbids is quarantined with its reason; the rest of 
         let body = Buffer.concat(chunks).toString('utf8');
         if (req.url?.startsWith('/api/v1/open-items') === true && !(req.url ?? '').includes('cursor=')) {
           const page = JSON.parse(body) as { data: Record<string, unknown>[] };
-          if (page.data[1] !== undefined) page.data[1] = { ...page.data[1], dueDate: '2026-02-30' };
+          corrupt(page.data);
           body = JSON.stringify(page);
         }
         res.writeHead(answer.statusCode ?? 500, { 'Content-Type': 'application/json' });
@@ -159,17 +159,103 @@ test('a record the contract forbids is quarantined with its reason; the rest of 
   });
   await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
   try {
-    const db = freshDb();
-    const client = clientFor(`http://127.0.0.1:${(proxy.address() as AddressInfo).port}`);
-    const result = await syncResource(db, client, 'open-items', { pageSize: 100 });
-    expect(result.quarantined).toHaveLength(1);
-    expect(result.quarantined[0]?.reason).toBe('dueDate: must be a real date written YYYY-MM-DD');
-    const quarantine = await db.quarantine.toArray();
-    expect(quarantine).toHaveLength(1);
-    expect(await db.items.count()).toBe((await serverRecords(clientFor(erp.url), 'open-items')).size - 1);
-    db.close();
+    await run(`http://127.0.0.1:${(proxy.address() as AddressInfo).port}`);
   } finally {
     await new Promise((resolve) => proxy.close(resolve));
+  }
+}
+
+test('a record the contract forbids is quarantined with its reason; the rest of the page is applied', async () => {
+  await withCorruptingProxy(
+    (records) => {
+      if (records[1] !== undefined) records[1] = { ...records[1], dueDate: '2026-02-30' };
+    },
+    async (url) => {
+      const db = freshDb();
+      const client = clientFor(url);
+      const result = await syncResource(db, client, 'open-items', { pageSize: 100 });
+      expect(result.quarantined).toHaveLength(1);
+      expect(result.quarantined[0]?.reason).toBe('dueDate: must be a real date written YYYY-MM-DD');
+      const quarantine = await db.quarantine.toArray();
+      expect(quarantine).toHaveLength(1);
+      expect(await db.items.count()).toBe((await serverRecords(clientFor(erp.url), 'open-items')).size - 1);
+      db.close();
+    },
+  );
+});
+
+test('an item with a bad hold date or an unknown hold reason is quarantined alone; a good hold is cached', async () => {
+  const ids: string[] = [];
+  await withCorruptingProxy(
+    (records) => {
+      const [good, badDate, badReason] = records.slice(1, 4);
+      if (good === undefined || badDate === undefined || badReason === undefined) throw new Error('page too small');
+      Object.assign(good, { holdUntil: '2026-12-15', holdReason: 'promise' });
+      Object.assign(badDate, { holdUntil: '2026-11-31', holdReason: 'pause' });
+      Object.assign(badReason, { holdUntil: '2026-12-15', holdReason: 'vacanza' });
+      ids.push(String(good.id), String(badDate.id), String(badReason.id));
+    },
+    async (url) => {
+      const db = freshDb();
+      const result = await syncResource(db, clientFor(url), 'open-items', { pageSize: 100 });
+      const [good, badDate, badReason] = ids;
+      expect(result.quarantined.map((q) => [q.recordId, q.reason.split(':')[0]])).toEqual([
+        [badDate, 'holdUntil'],
+        [badReason, 'holdReason'],
+      ]);
+      expect(await db.items.get(good ?? '')).toMatchObject({ holdUntil: '2026-12-15', holdReason: 'promise' });
+      expect(await db.items.get(badDate ?? '')).toBeUndefined();
+      expect(await db.items.count()).toBe((await serverRecords(clientFor(erp.url), 'open-items')).size - 2);
+      db.close();
+    },
+  );
+});
+
+test('holds, pauses, consumers and the setup\'s late interest reach the cache; a lifted hold leaves nothing behind', async () => {
+  const own = await startErpServer({ seed: generateSeed({ seed: 3, customers: 8, items: 30, today: TODAY }), logError: () => undefined });
+  try {
+    const client = clientFor(own.url);
+    const db = freshDb();
+    await syncAll(db, client);
+    const [first, second] = (await db.items.orderBy('id').toArray()).filter((item) => item.residual > 0 && item.holdUntil === undefined);
+    const customer = (await db.customers.orderBy('id').toArray()).find((c) => c.holdUntil === undefined && c.consumer !== true);
+    if (first === undefined || second === undefined || customer === undefined) throw new Error('seed too small');
+    own.mutations.holdItem({ itemId: first.id, holdUntil: '2026-12-10', holdReason: 'promise' });
+    own.mutations.holdItem({ itemId: second.id, holdUntil: '2026-12-31' });
+    own.mutations.holdCustomer({ customerId: customer.id, holdUntil: '2027-01-15' });
+    own.mutations.setConsumer({ customerId: customer.id });
+    const delta = await syncAll(db, client);
+    expect(delta.applied).toMatchObject({ 'open-items': 2, customers: 1 });
+    expect(await db.items.get(first.id)).toMatchObject({ holdUntil: '2026-12-10', holdReason: 'promise' });
+    expect(await db.items.get(second.id)).toMatchObject({ holdUntil: '2026-12-31' });
+    expect((await db.items.get(second.id))?.holdReason).toBeUndefined();
+    expect(await db.customers.get(customer.id)).toMatchObject({ holdUntil: '2027-01-15', consumer: true });
+    // What the engine is given: the domain records with their holds.
+    const input = await readPlanInput(db);
+    if (input.kind !== 'ready') throw new Error(input.kind);
+    expect(input.books.items.find((item) => item.id === first.id)).toMatchObject({ holdUntil: '2026-12-10', holdReason: 'promise' });
+    expect(input.books.customers.find((c) => c.id === customer.id)).toMatchObject({ holdUntil: '2027-01-15', consumer: true });
+    expect(input.setup.onePerCustomer).toBe(false);
+    expect((await db.setup.get('current'))?.setup.lateInterest).toEqual({
+      rates: [
+        { from: '2025-01-01', percent: 11.15 },
+        { from: '2025-07-01', percent: 10.15 },
+        { from: '2026-01-01', percent: 10.15 },
+      ],
+      flatIndemnity: 4000,
+    });
+
+    // The promise is kept off the books and the pause ends early: the delta replaces the cached records.
+    own.mutations.holdItem({ itemId: first.id, holdUntil: null });
+    own.mutations.holdCustomer({ customerId: customer.id, holdUntil: null });
+    await syncAll(db, client);
+    const lifted = await db.items.get(first.id);
+    expect(lifted !== undefined && ('holdUntil' in lifted || 'holdReason' in lifted)).toBe(false);
+    expect(await db.customers.get(customer.id)).not.toHaveProperty('holdUntil');
+    await expectCacheEqualsServer(db, client);
+    db.close();
+  } finally {
+    await own.close();
   }
 });
 

@@ -2,6 +2,10 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import Dexie from 'dexie';
 import { databaseNameFor, openDatabase, SollecitiDatabase } from '../../src/store/db';
+import { readPlanInput } from '../../src/store/plan-input';
+import { cents } from '../../src/domain/money';
+import type { StoredOpenItem } from '../../src/erp/records';
+import { reminderSetupSchema } from '../../src/erp/wire';
 
 const fresh = () => ({ indexedDB: new IDBFactory(), IDBKeyRange });
 
@@ -84,4 +88,33 @@ test('the migration path: a later version upgrades earlier data in place', async
   expect(await v3.table('customers').where('nameLower').equals('rossi srl').count()).toBe(1);
   expect(v3.verno).toBe(3);
   v3.close();
+});
+
+test('holds and consumers need no schema version: a cache from before reads with no hold, new records keep theirs', async () => {
+  const options = fresh();
+  // What the previous release wrote: records without the version-2 rule fields.
+  const before = openDatabase('marta@example.it', options);
+  const item: StoredOpenItem = { id: 'I1', customerId: 'C1', documentId: 'D1', documentNumber: 'FT 2026/1', documentType: 'invoice', documentDate: '2026-01-10', dueDate: '2026-02-28', installment: 1, amount: cents(10000), residual: cents(10000), currency: 'EUR', disputed: false };
+  await before.items.put(item);
+  await before.customers.put({ id: 'C1', name: 'Rossi Srl', emails: ['a@rossi.it'], blocked: false });
+  await before.setup.put({ id: 'current', setup: reminderSetupSchema.parse({ levels: [{ id: 'L1', name: 'Sollecito', kind: 'sollecito', days: 15 }] }), etag: '"x"', fetchedAt: 0 });
+  before.close();
+
+  const db = openDatabase('marta@example.it', options);
+  const old = await readPlanInput(db);
+  if (old.kind !== 'ready') throw new Error(old.kind);
+  expect(db.verno).toBe(2);
+  expect(old.books.items).toEqual([item]);
+  expect(old.books.items[0]?.holdUntil).toBeUndefined();
+  expect(old.books.customers[0]?.holdUntil).toBeUndefined();
+  expect(old.books.customers[0]?.consumer).toBeUndefined();
+  expect(old.setup.onePerCustomer).toBe(false);
+
+  await db.items.put({ ...item, id: 'I2', holdUntil: '2026-04-10', holdReason: 'promise' });
+  await db.customers.put({ id: 'C2', name: 'Rossi Mario', emails: [], holdUntil: '2026-05-31', consumer: true });
+  const now = await readPlanInput(db);
+  if (now.kind !== 'ready') throw new Error(now.kind);
+  expect(now.books.items.find((i) => i.id === 'I2')).toMatchObject({ holdUntil: '2026-04-10', holdReason: 'promise' });
+  expect(now.books.customers.find((c) => c.id === 'C2')).toMatchObject({ holdUntil: '2026-05-31', consumer: true });
+  db.close();
 });

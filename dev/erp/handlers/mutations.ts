@@ -4,7 +4,20 @@ import { json, type Route, type RequestContext } from '../http/types';
 
 export const MUTATIONS_PREFIX = '/dev/mutations';
 
-type MutationName = 'pay' | 'invoice' | 'move-due-date' | 'dispute-item' | 'close-item' | 'delete-item' | 'block-customer' | 'rename-customer' | 'set-customer-emails' | 'reset';
+type MutationName =
+  | 'pay'
+  | 'invoice'
+  | 'move-due-date'
+  | 'dispute-item'
+  | 'hold-item'
+  | 'close-item'
+  | 'delete-item'
+  | 'block-customer'
+  | 'hold-customer'
+  | 'set-consumer'
+  | 'rename-customer'
+  | 'set-customer-emails'
+  | 'reset';
 
 /** Reads the body; `reset` alone may come without one. */
 async function bodyOf(context: RequestContext, optional: boolean): Promise<unknown> {
@@ -22,9 +35,12 @@ export function mutationRoutes(mutations: Mutations): Route[] {
     invoice: (input) => mutations.invoice(input),
     'move-due-date': (input) => mutations.moveDueDate(input),
     'dispute-item': (input) => mutations.disputeItem(input),
+    'hold-item': (input) => mutations.holdItem(input),
     'close-item': (input) => mutations.closeItem(input),
     'delete-item': (input) => mutations.deleteItem(input),
     'block-customer': (input) => mutations.blockCustomer(input),
+    'hold-customer': (input) => mutations.holdCustomer(input),
+    'set-consumer': (input) => mutations.setConsumer(input),
     'rename-customer': (input) => mutations.renameCustomer(input),
     'set-customer-emails': (input) => mutations.setCustomerEmails(input),
     reset: (input) => mutations.reset(input),

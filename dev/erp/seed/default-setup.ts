@@ -1,7 +1,8 @@
 /**
  * The demo company's reminder setup, as its administrator would have written it in the ERP: the spec's
  * three levels (Promemoria −10, Estratto conto +15, Sollecito +30 repeated every 30 days), Italian and
- * English texts, RiBa and SDD left to the bank, and the demo users.
+ * English texts, RiBa and SDD left to the bank, one communication per level (not per customer), late-payment
+ * interest at the legal rate (D.Lgs. 231/2002) with the €40 indemnity, and the demo users.
  */
 import type { ReminderSetupWire } from '../../../src/erp/wire';
 import { COMPANY } from './company';
@@ -93,5 +94,16 @@ export function defaultSetup(): ReminderSetupWire {
     companyIban: COMPANY.iban,
     enabledUsers: DEMO_USERS.filter((user) => user.role !== 'viewer').map((user) => user.email),
     administrators: DEMO_USERS.filter((user) => user.role === 'administrator').map((user) => user.email),
+    onePerCustomer: false,
+    lateInterest: {
+      // D.Lgs. 231/2002: the ECB reference rate (main refinancing operations) on the first day of each
+      // half-year, plus 8 points; €40 per unpaid invoice.
+      rates: [
+        { from: '2025-01-01', percent: 11.15 },
+        { from: '2025-07-01', percent: 10.15 },
+        { from: '2026-01-01', percent: 10.15 },
+      ],
+      flatIndemnity: 4000,
+    },
   };
 }

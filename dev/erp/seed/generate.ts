@@ -24,6 +24,13 @@
  *   than 10 days, ~12% within 10 days, ~7% 0–14 days overdue, ~14% 15–29, ~30% 30–120, ~10% older
  *   (RiBa and SDD lean to not yet due: the bank collects them; an overdue one is an insoluto).
  * - Three documents ask for PDFs over 3 MB (`padPdfToBytes`), for Graph upload sessions.
+ * - Rules version 2 (docs/rules.md §2), drawn last from a PRNG of their own so the books above stay as they
+ *   were: ~15% of sole traders are private persons instead (`consumer: true`, named by the person, no
+ *   partita IVA or PEC); ~5% of the invoices overdue or falling due within 10 days are held (every open
+ *   installment of the document): promises to pay (`holdReason: promise`, ~55%), agreed pauses (`pause`,
+ *   ~35%) or a bare `holdUntil`, some ended before `today`, some running past it; ~2% of customers are
+ *   paused as a whole (`holdUntil`), some ended, some running. The three padded invoices and their
+ *   customers are never held, so a demo run still attaches them.
  *
  * Optional wire fields that a record lacks are present with the value `undefined`, as the wire types
  * (zod output types) have them; JSON leaves them out.
@@ -56,7 +63,7 @@ import {
   TRADES,
   type ForeignCountry,
 } from './italian-data';
-import { createRandom, type Random } from './random';
+import { createRandom, hashString, type Random } from './random';
 import type { SeedData, SeedDocument, SeedOptions } from './types';
 
 export const PAYMENT_METHODS = ['riba', 'sdd', 'bonifico', 'rimessa_diretta'] as const;
@@ -84,6 +91,8 @@ interface CustomerProfile {
   readonly terms: Terms;
   /** Relative amount of business: a few customers account for much of the books. */
   readonly weight: number;
+  /** The owner of a ditta individuale: the person a private customer is, when the seed makes it one. */
+  readonly person?: { readonly first: string; readonly surname: string };
 }
 
 /** A document before numbering (numbers follow the date order, known only once all are drawn). */
@@ -130,12 +139,13 @@ export function generateSeed(options: SeedOptions): SeedData {
   const drafts = makeDocuments(random, customers, agents, itemCount, today);
   const { documents, items } = numberDocuments(drafts);
   const padded = choosePaddedDocuments(random, documents, items, customers, today);
+  const rulesV2 = addRulesV2(createRandom(hashString(`rules-v2:${seed}`)), customers, items, padded, today);
 
   return {
     agents,
-    customers: customers.map((customer) => customer.wire),
+    customers: rulesV2.customers,
     documents: padded,
-    items,
+    items: rulesV2.items,
     setup: defaultSetup(),
     users: [...DEMO_USERS],
   };
@@ -366,6 +376,8 @@ function makeCustomers(random: Random, count: number, agents: readonly AgentWire
           language: foreign.language,
           agentId,
           blocked,
+          holdUntil: undefined,
+          consumer: undefined,
         },
         foreign,
         currency: foreign.currency,
@@ -398,10 +410,13 @@ function makeCustomers(random: Random, count: number, agents: readonly AgentWire
         language,
         agentId,
         blocked,
+        holdUntil: undefined,
+        consumer: undefined,
       },
       currency: 'EUR',
       terms: italianTerms(random),
       weight,
+      ...(person !== undefined ? { person } : {}),
     });
   }
   return customers;
@@ -730,6 +745,8 @@ function numberDocuments(drafts: DraftDocument[]): { documents: SeedDocument[]; 
         paymentMethod: installment.paymentMethod,
         agentId: draft.agentId,
         disputed: draft.disputed,
+        holdUntil: undefined,
+        holdReason: undefined,
       });
     });
   });
@@ -778,4 +795,57 @@ function choosePaddedDocuments(
     const size = chosen.get(document.id);
     return size === undefined ? document : { ...document, padPdfToBytes: size };
   });
+}
+
+// ————————————————————————————————————————————————————————— rules version 2: consumers and holds
+
+const HOLD_KINDS = [
+  ['promise', 55],
+  ['pause', 35],
+  [undefined, 10],
+] as const;
+
+/**
+ * Private persons, held items and paused customers (see the module comment), drawn with their own `random`
+ * so that every other record stays as the rest of the generator made it.
+ */
+function addRulesV2(
+  random: Random,
+  customers: readonly CustomerProfile[],
+  items: readonly OpenItemWire[],
+  documents: readonly SeedDocument[],
+  today: CalendarDate,
+): { customers: CustomerWire[]; items: OpenItemWire[] } {
+  const padded = new Set(documents.filter((d) => d.padPdfToBytes !== undefined).map((d) => d.id));
+  const paddedCustomers = new Set(documents.filter((d) => d.padPdfToBytes !== undefined).map((d) => d.customerId));
+
+  const outCustomers = customers.map(({ wire, person, foreign }): CustomerWire => {
+    if (foreign === undefined && person !== undefined && random.chance(0.15)) {
+      return { ...wire, name: `${person.surname} ${person.first}`, vatNumber: undefined, pec: undefined, consumer: true };
+    }
+    if (!wire.blocked && !paddedCustomers.has(wire.id) && random.chance(0.02)) {
+      return { ...wire, holdUntil: addDays(today, random.int(-20, 45)) };
+    }
+    return wire;
+  });
+
+  // One draw per document that could be reminded soon: overdue, or falling due within 10 days.
+  const soon = addDays(today, 10);
+  const drawn = new Set<string>();
+  const holds = new Map<string, { holdUntil: CalendarDate; holdReason: OpenItemWire['holdReason'] }>();
+  for (const item of items) {
+    if (drawn.has(item.documentId) || padded.has(item.documentId)) continue;
+    if (item.documentType !== 'invoice' || item.residual <= 0 || item.disputed || item.dueDate > soon) continue;
+    drawn.add(item.documentId);
+    if (!random.chance(0.05)) continue;
+    const holdReason = random.weighted(HOLD_KINDS);
+    const span = holdReason === 'promise' ? random.int(-20, 25) : holdReason === 'pause' ? random.int(-30, 60) : random.int(-10, 30);
+    holds.set(item.documentId, { holdUntil: addDays(today, span), holdReason });
+  }
+  const outItems = items.map((item): OpenItemWire => {
+    const hold = holds.get(item.documentId);
+    if (hold === undefined || item.residual <= 0) return item;
+    return { ...item, holdUntil: hold.holdUntil, holdReason: hold.holdReason };
+  });
+  return { customers: outCustomers, items: outItems };
 }

@@ -33,6 +33,8 @@ interface CustomerRow {
   language: string | null;
   agent_id: string | null;
   blocked: number;
+  hold_until: string | null;
+  consumer: number | null;
   seq: number;
 }
 interface ItemRow {
@@ -50,6 +52,8 @@ interface ItemRow {
   payment_method: string | null;
   agent_id: string | null;
   disputed: number;
+  hold_until: string | null;
+  hold_reason: OpenItemWire['holdReason'] | null;
   status: ItemStatus;
   seq: number;
 }
@@ -91,6 +95,8 @@ export const customerFromRow = (row: CustomerRow): CustomerWire => ({
   language: absentIfNull(row.language),
   agentId: absentIfNull(row.agent_id),
   blocked: row.blocked === 1,
+  holdUntil: absentIfNull(row.hold_until),
+  consumer: row.consumer === null ? undefined : row.consumer === 1,
 });
 
 export const itemFromRow = (row: ItemRow): OpenItemWire => ({
@@ -108,6 +114,8 @@ export const itemFromRow = (row: ItemRow): OpenItemWire => ({
   paymentMethod: absentIfNull(row.payment_method),
   agentId: absentIfNull(row.agent_id),
   disputed: row.disputed === 1,
+  holdUntil: absentIfNull(row.hold_until),
+  holdReason: absentIfNull(row.hold_reason),
 });
 
 const documentFromRow = (row: DocumentRow): SeedDocument => ({
@@ -145,8 +153,8 @@ export class CatalogStore {
   putCustomer(customer: CustomerWire, seq = this.sequence.next()): void {
     this
       .sql(
-        `INSERT OR REPLACE INTO customers (id, name, vat_number, emails, pec, language, agent_id, blocked, seq)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT OR REPLACE INTO customers (id, name, vat_number, emails, pec, language, agent_id, blocked, hold_until, consumer, seq)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         customer.id,
@@ -157,6 +165,8 @@ export class CatalogStore {
         orNull(customer.language),
         orNull(customer.agentId),
         bool(customer.blocked),
+        orNull(customer.holdUntil),
+        customer.consumer === undefined || customer.consumer === null ? null : bool(customer.consumer),
         seq,
       );
   }
@@ -186,8 +196,8 @@ export class CatalogStore {
     this
       .sql(
         `INSERT OR REPLACE INTO items (id, customer_id, document_id, document_number, document_type, document_date,
-           due_date, installment, amount, residual, currency, payment_method, agent_id, disputed, status, seq)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           due_date, installment, amount, residual, currency, payment_method, agent_id, disputed, hold_until, hold_reason, status, seq)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         item.id,
@@ -204,6 +214,8 @@ export class CatalogStore {
         orNull(item.paymentMethod),
         orNull(item.agentId),
         bool(item.disputed),
+        orNull(item.holdUntil),
+        orNull(item.holdReason),
         status,
         seq,
       );

@@ -141,6 +141,19 @@ export const MIGRATIONS: readonly Migration[] = [
       db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('database_id', randomBytes(4).toString('hex'));
     },
   },
+  {
+    version: 2,
+    name: 'holds on customers and items, consumer customers (rules version 2)',
+    up: (db) => {
+      // Nullable, no default: rows from before have no hold and are not known to be consumers.
+      db.exec(`
+        ALTER TABLE customers ADD COLUMN hold_until TEXT;
+        ALTER TABLE customers ADD COLUMN consumer INTEGER CHECK (consumer IN (0, 1));
+        ALTER TABLE items ADD COLUMN hold_until TEXT;
+        ALTER TABLE items ADD COLUMN hold_reason TEXT CHECK (hold_reason IN ('promise', 'pause'));
+      `);
+    },
+  },
 ];
 
 /** Applies every migration not yet recorded, each in its own transaction. Returns the versions applied. */
