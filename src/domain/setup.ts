@@ -40,6 +40,7 @@ export interface Setup {
   /** Payment methods the bank collects by itself (RiBa, SDD): no reminder on or before the due date. */
   readonly autoCollectedPaymentMethods: readonly string[];
   readonly groupByCustomer: boolean;
+  readonly onePerCustomer: boolean;
   readonly ccAgent: boolean;
   readonly attachInvoicePdfs: boolean;
   readonly defaultLanguage: string;
@@ -268,6 +269,7 @@ export function validateSetup(input: unknown): Result<Setup, readonly SetupProbl
     minimumAmount: cents(present(raw.minimumAmount) ? (raw.minimumAmount as number) : 0),
     autoCollectedPaymentMethods: stringList(raw.autoCollectedPaymentMethods),
     groupByCustomer: raw.groupByCustomer === true,
+    onePerCustomer: raw.onePerCustomer === true,
     ccAgent: raw.ccAgent === true,
     attachInvoicePdfs: raw.attachInvoicePdfs === true,
     defaultLanguage: typeof raw.defaultLanguage === 'string' && raw.defaultLanguage !== '' ? raw.defaultLanguage : DEFAULT_LANGUAGE,
