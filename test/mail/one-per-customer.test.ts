@@ -160,3 +160,29 @@ test('a send whose answer was lost, then Graph failing, leaves the job sending; 
     itemsAtTheirLevels(communication).map((item) => ({ ...item, state: 'sent' })),
   );
 });
+
+test('an item paid after queueing: the rest goes out in its place at the same level (a subset of its triples), each item logged at its own level', async () => {
+  const marta = userOf(bench, MARTA);
+  const [communication] = mixed(await planOf(marta)).filter((candidate) => sentTo(candidate.to).length === 0);
+  if (communication === undefined) throw new Error('the seed has no third customer with due items at two levels');
+  const key = keyOfCommunication(communication, true);
+  await enqueueBatch(marta.db, { mode: 'send', communications: [communication] });
+  // An item below the communication's level is paid: the rest keeps the highest level.
+  const paid = communication.lines.find((line) => line.levelId !== communication.levelId);
+  if (paid === undefined) throw new Error('no item below the level');
+  bench.erp.mutations.pay({ itemId: paid.item.id });
+
+  expect(await marta.worker({ planner: onePerCustomer }).run()).toMatchObject({ status: 'done' });
+  expect(await marta.db.outbox.get(key)).toMatchObject({ state: 'cancelled', failure: 'replaced' });
+  const rest = communication.lines.filter((line) => line !== paid);
+  const replacement = (await marta.db.outbox.toArray()).find((job) => job.key !== key && job.items.some(([itemId]) => itemId === rest[0]?.item.id));
+  expect(replacement).toMatchObject({ state: 'sent', levelId: communication.levelId });
+  bench.sim.control.deliverPending();
+  expect(sentTo(communication.to)).toHaveLength(1);
+  const counts = submittedTriples(bench, [MARTA]);
+  expect(duplicates(counts)).toEqual([]);
+  expect([...counts.keys()].some((triple) => triple.startsWith(`${paid.item.id}|`))).toBe(false);
+  for (const line of rest) expect(counts.get(`${line.item.id}|${line.levelId}|${line.cycle}`)).toBe(1);
+  const logged = (await marta.erp.reminderLog()).entries.filter((entry) => entry.key === replacement?.key);
+  expect(logged.map(({ itemId, levelId }) => `${itemId}|${levelId}`).sort()).toEqual(rest.map((line) => `${line.item.id}|${line.levelId}`).sort());
+});
