@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
-import { communicationKey, decodeItemCycles, encodeItemCycles, sortItemCycles } from './communication-key';
+import {
+  communicationKey,
+  communicationKeyOfTriples,
+  decodeItemCycles,
+  encodeItemCycles,
+  keyOfItems,
+  sortItemCycles,
+} from './communication-key';
 import { sha256Hex } from './sha256';
 
 describe('SHA-256', () => {
@@ -45,5 +52,34 @@ describe('the compact item list', () => {
     expect(() => decodeItemCycles('{"I1":0}')).toThrow('JSON array');
     expect(() => decodeItemCycles('[["I1",-1]]')).toThrow('entry 0');
     expect(() => decodeItemCycles('[["I1"]]')).toThrow('entry 0');
+  });
+});
+
+describe('the key of one communication per customer (docs/rules.md §3.11)', () => {
+  test('is SHA-256 of the level id and the (item id, item level id, cycle) triples sorted by item id', () => {
+    const key = communicationKeyOfTriples('L3', [['I2', 'L3', 0], ['I1', 'L2', 1]]);
+    expect(key).toBe(createHash('sha256').update('["L3",[["I1","L2",1],["I2","L3",0]]]', 'utf8').digest('hex'));
+    // Each item's level counts, and so does the communication's.
+    expect(communicationKeyOfTriples('L3', [['I1', 'L3', 1], ['I2', 'L3', 0]])).not.toBe(key);
+    expect(communicationKeyOfTriples('L2', [['I1', 'L2', 1], ['I2', 'L3', 0]])).not.toBe(key);
+  });
+
+  test('differs from the pairs key even when every item is at the communication level; pairs keys are unchanged', () => {
+    const pairs = communicationKey('L2', [['I1', 0]]);
+    expect(pairs).toBe(createHash('sha256').update('["L2",[["I1",0]]]', 'utf8').digest('hex'));
+    expect(communicationKeyOfTriples('L2', [['I1', 'L2', 0]])).not.toBe(pairs);
+    // A list carrying levels (item id, cycle, level) has the triples' key; a list of pairs the pairs' key.
+    expect(keyOfItems('L2', [['I1', 0, 'L2']])).toBe(communicationKeyOfTriples('L2', [['I1', 'L2', 0]]));
+    expect(keyOfItems('L2', [['I1', 0]])).toBe(pairs);
+  });
+
+  test('the item list carries each item level; the old list of pairs still reads', () => {
+    const listed = encodeItemCycles([['I2', 0, 'L3'], ['I1', 1, 'L2']]);
+    expect(listed).toBe('[["I1",1,"L2"],["I2",0,"L3"]]');
+    expect(decodeItemCycles(listed)).toEqual([['I1', 1, 'L2'], ['I2', 0, 'L3']]);
+    expect(decodeItemCycles('[["I1",0],["I2",1]]')).toEqual([['I1', 0], ['I2', 1]]);
+    expect(() => decodeItemCycles('[["I1",0,"L2"],["I2",1]]')).toThrow('mixes');
+    expect(() => decodeItemCycles('[["I1",0,""]]')).toThrow('entry 0');
+    expect(() => decodeItemCycles('[["I1",0,7]]')).toThrow('entry 0');
   });
 });

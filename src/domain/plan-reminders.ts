@@ -21,6 +21,7 @@ export interface PlanInput {
 /** One item of a communication, at the cycle it is sent for (0 the first time a level is sent). */
 export interface CommunicationLine {
   readonly item: OpenItem;
+  readonly levelId: Level['id'];
   readonly cycle: number;
 }
 
@@ -213,7 +214,7 @@ export function planReminders(input: PlanInput): Plan {
       continue;
     }
     const levelId = (levels[rank] as Level).id;
-    const line = { item, cycle };
+    const line = { item, levelId, cycle };
     // A customer has few (level, currency) pairs: a scan of its own groups beats hashing a composite key.
     let group: Group | undefined;
     if (setup.groupByCustomer) {

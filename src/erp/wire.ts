@@ -177,7 +177,14 @@ export type ReminderSetupWire = z.infer<typeof reminderSetupSchema>;
 export const itemCycleSchema = z.object({ itemId: id, cycle: z.number().int().min(0).max(10_000) });
 
 /**
- * A communication key: SHA-256 hex of the level id and the sorted (item id, cycle) pairs. Checked on
+ * An item of a claim: (item, cycle) and, for one communication per customer (docs/rules.md §3.11), the
+ * item's own level — absent means the claim's level. A claim whose items carry levels has the triples' key.
+ */
+export const claimItemSchema = itemCycleSchema.extend({ levelId: optional(id) });
+
+/**
+ * A communication key: SHA-256 hex of the level id and the sorted (item id, cycle) pairs — or, for one
+ * communication per customer, (item id, item level id, cycle) triples. Checked on
  * everything the ERP sends back too: a key goes into Graph `$filter`s and ERP paths, and one malformed
  * entry must be set aside rather than stop reconciliation for every other one.
  */
@@ -187,14 +194,15 @@ export const communicationKeySchema = z.string().regex(COMMUNICATION_KEY_PATTERN
 export const claimRequestSchema = z.object({
   key: communicationKeySchema,
   levelId: id,
-  items: z.array(itemCycleSchema).min(1).max(1000),
+  items: z.array(claimItemSchema).min(1).max(1000),
 });
 export type ClaimRequest = z.input<typeof claimRequestSchema>;
 
 export const claimSchema = z.object({
   key: communicationKeySchema,
   levelId: z.string(),
-  items: z.array(itemCycleSchema),
+  /** `levelId` on an item only where it differs from the claim's. */
+  items: z.array(claimItemSchema),
   /** The user (e-mail) holding the claim. */
   owner: z.string(),
   claimedAt: instant,

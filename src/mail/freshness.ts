@@ -1,14 +1,15 @@
 /**
  * "Never sent stale" (docs/rules.md §3): before a job is claimed, and again before its message is sent, its
  * reminder is looked up in a plan made from the freshest cache. The job goes ahead only if the plan holds
- * a communication with the same key — the same level and the same (item, cycle) pairs; amounts and
+ * a communication with the same key — the same level and the same (item, cycle) pairs (with one
+ * communication per customer, the same (item, item level, cycle) triples); amounts and
  * addresses are taken from that fresh plan. Otherwise the job is dropped with the reason, or — when some
  * items were paid and the rest still form one reminder of the same level — replaced by that smaller
  * reminder. A reminder is never widened behind the clerk's back: new items joining it mean "plan again".
  */
-import { communicationKey, itemCyclesOf, type ItemCycle } from '../domain/communication-key';
+import { itemLevelOf, keyedItemsOf, keyOfCommunication, type ItemCycle } from '../domain/communication-key';
 import { calendarDateOfInstant, type CalendarDate } from '../domain/calendar';
-import { planReminders, type Communication } from '../domain/plan-reminders';
+import { planReminders, type Communication, type Plan, type PlanInput } from '../domain/plan-reminders';
 import type { Setup } from '../domain/setup';
 import type { Agent, Customer, OpenItem, SkipReason } from '../domain/types';
 import type { OutboxJob, SollecitiDatabase } from '../store/db';
@@ -28,18 +29,24 @@ export interface PlanSnapshot {
 
 export type SnapshotOutcome = { readonly ok: true; readonly snapshot: PlanSnapshot } | { readonly ok: false; readonly message: string };
 
-/** Plans from the cache as it is now (`now` gives today in the setup's time zone). */
-export async function takeSnapshot(db: SollecitiDatabase, now: number): Promise<SnapshotOutcome> {
+/** The reminder engine, as the snapshot calls it. */
+export type Planner = (input: PlanInput) => Plan;
+
+/**
+ * Plans from the cache as it is now (`now` gives today in the setup's time zone). Keys follow the setup:
+ * (item, cycle) pairs, or (item, item level, cycle) triples with one communication per customer.
+ */
+export async function takeSnapshot(db: SollecitiDatabase, now: number, planner: Planner = planReminders): Promise<SnapshotOutcome> {
   const input = await readPlanInput(db);
   if (input.kind === 'empty') return { ok: false, message: 'Nothing synced from the ERP yet' };
   if (input.kind === 'invalid_setup') return { ok: false, message: input.message };
   const { setup, books } = input;
   const today = calendarDateOfInstant(now, setup.timezone);
-  const plan = planReminders({ setup, today, ...books });
+  const plan = planner({ setup, today, ...books });
   const byKey = new Map<string, Communication>();
   const placeOf = new Map<string, { key: string } | { skipped: SkipReason }>();
   for (const communication of plan.communications) {
-    const key = communicationKey(communication.levelId, itemCyclesOf(communication));
+    const key = keyOfCommunication(communication, setup.onePerCustomer);
     byKey.set(key, communication);
     for (const { item } of communication.lines) placeOf.set(item.id, { key });
   }
@@ -87,13 +94,15 @@ export async function recheckJob(
   if (communication !== undefined) return { fresh: true, communication };
 
   const itemIds = job.items.map(([itemId]) => itemId);
+  // Each item at its own level (one communication per customer), else at the job's.
   const isJobTriple = (itemId: string, levelId: string, cycle: number) =>
-    levelId === job.levelId && job.items.some(([id, c]) => id === itemId && c === cycle);
+    job.items.some((entry) => entry[0] === itemId && entry[1] === cycle && itemLevelOf(entry, job.levelId) === levelId);
 
   const logged = (await db.ledger.where('itemId').anyOf(itemIds).toArray()).find((entry) => isJobTriple(entry.itemId, entry.levelId, entry.cycle));
   if (logged !== undefined) return { fresh: false, failure: failures.claimedElsewhere(logged.user, logged.sentOn, logged.state) };
   const claim = (await db.claims.toArray()).find(
-    (candidate) => candidate.owner.toLowerCase() !== me.toLowerCase() && candidate.items.some(({ itemId, cycle }) => isJobTriple(itemId, candidate.levelId, cycle)),
+    (candidate) =>
+      candidate.owner.toLowerCase() !== me.toLowerCase() && candidate.items.some(({ itemId, cycle, levelId }) => isJobTriple(itemId, levelId ?? candidate.levelId, cycle)),
   );
   if (claim !== undefined) return { fresh: false, failure: failures.claimedElsewhere(claim.owner, claim.claimedAt, undefined) };
 
@@ -103,7 +112,7 @@ export async function recheckJob(
   if (closed.length > 0) {
     const [onlyKey] = keys;
     const rest = onlyKey !== undefined && keys.size === 1 && places.every(({ place }) => place !== undefined && 'key' in place) ? snapshot.byKey.get(onlyKey) : undefined;
-    if (rest !== undefined && rest.levelId === job.levelId && isSubset(itemCyclesOf(rest), job.items)) {
+    if (rest !== undefined && rest.levelId === job.levelId && isSubset(keyedItemsOf(rest, snapshot.setup.onePerCustomer), job)) {
       return { fresh: false, failure: failures.replaced(closed.map(label)), replacement: rest };
     }
     return { fresh: false, failure: failures.itemClosed(closed.map(label)) };
@@ -117,6 +126,10 @@ export async function recheckJob(
   return { fresh: false, failure: failures.changed('its items are now grouped differently') };
 }
 
-function isSubset(pairs: readonly ItemCycle[], of: readonly ItemCycle[]): boolean {
-  return pairs.every(([itemId, cycle]) => of.some(([id, c]) => id === itemId && c === cycle));
+/**
+ * Is every (item, item level, cycle) of the fresh reminder one of the job's? An item's level counts: with
+ * one communication per customer, the same item at another level is another reminder.
+ */
+function isSubset(items: readonly ItemCycle[], of: Pick<OutboxJob, 'levelId' | 'items'>): boolean {
+  return items.every((entry) => of.items.some((mine) => mine[0] === entry[0] && mine[1] === entry[1] && itemLevelOf(mine, of.levelId) === itemLevelOf(entry, of.levelId)));
 }

@@ -11,6 +11,7 @@ import type { Recheck } from './freshness';
 import type { MailboxMessage } from './graph-mailer';
 import { failures } from './job-failures';
 import { alive, abortError, failWith, io, stopFor, type JobContext } from './job-context';
+import { claimItemsOf } from './job-store';
 
 export async function recordSent(ctx: JobContext, job: OutboxJob, message: MailboxMessage): Promise<OutboxJob> {
   const sent = await ctx.record(job, {
@@ -47,7 +48,7 @@ export async function confirmStep(ctx: JobContext, job: OutboxJob): Promise<Outb
     if (!(error instanceof ErpError)) throw error;
     if (error.reason === 'not_found') {
       // The claim is gone (released by an administrator): take it again to record what was done.
-      const items = job.items.map(([itemId, cycle]) => ({ itemId, cycle }));
+      const items = claimItemsOf(job);
       const again = await io(ctx, () => ctx.erp.claim({ key: job.key, levelId: job.levelId, items }, ctx.signal));
       if (!again.claimed) return ctx.record(job, { ...failWith(failures.logRefused(`${again.holder} holds the same reminders now`)), settled: true });
       await io(ctx, () => ctx.erp.confirm(job.key, request, ctx.signal));
@@ -62,11 +63,12 @@ export async function confirmStep(ctx: JobContext, job: OutboxJob): Promise<Outb
   }
   ctx.checkpoint('after-confirm', job);
   alive(ctx);
+  // One row per item, each at its own level (one communication per customer), as the ERP logs them.
   const entries = job.items.map(
-    ([itemId, cycle]): LedgerRecord => ({
+    ([itemId, cycle, itemLevelId]): LedgerRecord => ({
       key: job.key,
       itemId,
-      levelId: job.levelId,
+      levelId: itemLevelId ?? job.levelId,
       cycle,
       sentOn: request.sentOn,
       state,

@@ -12,6 +12,7 @@ import { failures } from './job-failures';
 import { abortError, failWith, io, stopFor, StopRun, type JobContext, type JobMemory } from './job-context';
 import { alignAttachments } from './job-attachments';
 import { drop, recordSent } from './job-endings';
+import { claimItemsOf } from './job-store';
 import { MailError } from './mail-error';
 import { abortable } from './sleep';
 
@@ -41,7 +42,7 @@ export async function claimStep(ctx: JobContext, job: OutboxJob, known: JobMemor
     known.files = pdfs.files;
   }
   ctx.checkpoint('before-claim', job);
-  const items = job.items.map(([itemId, cycle]) => ({ itemId, cycle }));
+  const items = claimItemsOf(job);
   const outcome = await io(ctx, () => ctx.erp.claim({ key: job.key, levelId: job.levelId, items }, ctx.signal));
   if (!outcome.claimed) {
     return ctx.record(job, { state: 'failed', ...failWith(failures.claimedElsewhere(outcome.holder, outcome.heldSince, undefined)), settled: true });

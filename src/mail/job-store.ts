@@ -3,7 +3,7 @@
  * one state to the next. Every move is a compare-and-set in one transaction — it applies only if the job
  * is still as the mover last saw it — so a step is recorded exactly once and never over a newer one.
  */
-import { itemCyclesOf, communicationKey } from '../domain/communication-key';
+import { keyedItemsOf, keyOfItems } from '../domain/communication-key';
 import type { Communication } from '../domain/plan-reminders';
 import type { OutboxJob, SollecitiDatabase } from '../store/db';
 
@@ -26,6 +26,13 @@ export interface EnqueueResult {
   readonly skipped: readonly { readonly key: string; readonly reason: 'in_progress' | 'done' }[];
 }
 
+/**
+ * The job's items as the ERP claims them: (item, cycle), and each item's own level when the job carries
+ * levels (one communication per customer) — the claim then has the key of the triples.
+ */
+export const claimItemsOf = (job: Pick<OutboxJob, 'items'>): { itemId: string; cycle: number; levelId?: string }[] =>
+  job.items.map(([itemId, cycle, levelId]) => (levelId !== undefined ? { itemId, cycle, levelId } : { itemId, cycle }));
+
 /** A job whose outcome is recorded everywhere it must be: nothing left to do. */
 export const isSettled = (job: OutboxJob): boolean => job.settled === true;
 
@@ -44,10 +51,13 @@ export async function enqueueBatch(db: SollecitiDatabase, request: EnqueueReques
   const batchId = request.batchId ?? newBatchId();
   const queued: string[] = [];
   const skipped: { key: string; reason: 'in_progress' | 'done' }[] = [];
+  // The key's form follows the cached setup, as the plan's keys do (`takeSnapshot`): with one
+  // communication per customer each item is carried, claimed and keyed with its own level.
+  const onePerCustomer = (await db.setup.get('current'))?.setup.onePerCustomer === true;
   await db.transaction('rw', db.outbox, async () => {
     for (const [index, communication] of request.communications.entries()) {
-      const items = itemCyclesOf(communication);
-      const key = communicationKey(communication.levelId, items);
+      const items = keyedItemsOf(communication, onePerCustomer);
+      const key = keyOfItems(communication.levelId, items);
       const existing = await db.outbox.get(key);
       if (existing !== undefined) {
         if (isDelivered(existing)) {

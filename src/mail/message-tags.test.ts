@@ -1,4 +1,4 @@
-import { communicationKey } from '../domain/communication-key';
+import { communicationKey, keyOfItems } from '../domain/communication-key';
 import { EXPAND_TAGS, filterByKey, ITEMS_PROPERTY_ID, KEY_PROPERTY_ID, readTags, tagsFor } from './message-tags';
 
 describe('message tags', () => {
@@ -14,6 +14,16 @@ describe('message tags', () => {
     expect(readTags(tags.map((tag) => ({ ...tag, id: tag.id.toLowerCase() })))).toEqual({ key, items: [['I1', 0], ['I2', 1]], fingerprint: 'f'.repeat(64) });
     expect(readTags(undefined)).toEqual({});
     expect(readTags([{ id: ITEMS_PROPERTY_ID, value: 'not json' }])).toEqual({});
+  });
+
+  test('one communication per customer: the list carries each item level, and reads back to the same key', () => {
+    const items = [['I2', 0, 'L3'], ['I1', 1, 'L2']] as const;
+    const withLevels = keyOfItems('L3', items);
+    const tags = tagsFor(withLevels, items, 'f'.repeat(64));
+    expect(tags[1]).toEqual({ id: ITEMS_PROPERTY_ID, value: '[["I1",1,"L2"],["I2",0,"L3"]]' });
+    const read = readTags(tags);
+    expect(read.items).toEqual([['I1', 1, 'L2'], ['I2', 0, 'L3']]);
+    expect(keyOfItems('L3', read.items ?? [])).toBe(withLevels);
   });
 
   test('the key filter takes only a SHA-256 digest (it goes inside an OData string)', () => {

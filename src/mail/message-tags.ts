@@ -1,6 +1,7 @@
 /**
  * How a reminder is tagged in the mailbox (docs/rules.md §1.27): single-value extended properties under
- * one property set GUID of ours — the communication key and the compact (item, cycle) list — so a message
+ * one property set GUID of ours — the communication key and the compact (item, cycle) list, each item with
+ * its own level when one communication per customer (docs/rules.md §3.11; a list of pairs still reads) — so a message
  * can be found again by key in Drafts and Sent Items after a crash, from another machine, or after the
  * cache was emptied. A third, the content fingerprint, tells whether a draft still says what a fresh plan
  * says (amounts, addresses, today's date) without comparing HTML that Exchange may have rewritten.

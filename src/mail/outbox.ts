@@ -17,7 +17,7 @@ import { ErpError } from '../erp/errors';
 import type { OutboxJob, SollecitiDatabase } from '../store/db';
 import { syncAll } from '../store/sync';
 import { checkByLooking, type MailboxCheck } from './check-mailbox';
-import { takeSnapshot, type PlanSnapshot } from './freshness';
+import { takeSnapshot, type PlanSnapshot, type Planner } from './freshness';
 import type { GraphMailer } from './graph-mailer';
 import type { StopReason } from './job-failures';
 import { runJob, stopOf, StopRun, type Checkpoint, type JobContext } from './job-runner';
@@ -59,6 +59,8 @@ export interface OutboxWorkerOptions {
   readonly resyncEveryMs?: number;
   /** Page size of the syncs. */
   readonly syncPageSize?: number;
+  /** The reminder engine the jobs are re-checked against. Default `planReminders`. */
+  readonly planner?: Planner;
   readonly onProgress?: (progress: OutboxProgress) => void;
   /** Every recorded step of every job. */
   readonly onJob?: (job: OutboxJob) => void;
@@ -346,7 +348,7 @@ export class OutboxWorker {
 
   /** Plans from the cache again; a cache that cannot be planned from stops the run. */
   private async refreshSnapshot(): Promise<void> {
-    const outcome = await takeSnapshot(this.deps.db, this.now());
+    const outcome = await takeSnapshot(this.deps.db, this.now(), this.options.planner);
     if (!outcome.ok) {
       this.stop ??= new StopRun('invalid_setup', outcome.message);
       return;

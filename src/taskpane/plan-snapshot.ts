@@ -6,7 +6,7 @@
  */
 import { ageReceivables } from '../domain/aging';
 import { daysBetween, type CalendarDate } from '../domain/calendar';
-import { communicationKey, itemCyclesOf } from '../domain/communication-key';
+import { keyOfCommunication } from '../domain/communication-key';
 import { agentIdOf, documentsOf, planReminders, type Communication } from '../domain/plan-reminders';
 import { cents } from '../domain/money';
 import type { Setup } from '../domain/setup';
@@ -51,14 +51,14 @@ export function planDay({ setup, books, claims, today, mailbox, unresolved }: Sn
   const heldBy = new Map<string, { owner: string; since: string }>();
   for (const claim of claims) {
     if (sameUser(claim.owner, mailbox)) continue;
-    for (const { itemId, cycle } of claim.items)
-      heldBy.set(`${itemId}|${claim.levelId}|${cycle}`, { owner: claim.owner, since: claim.claimedAt });
+    for (const { itemId, cycle, levelId } of claim.items)
+      heldBy.set(`${itemId}|${levelId ?? claim.levelId}|${cycle}`, { owner: claim.owner, since: claim.claimedAt });
   }
 
   const communications = new Map<string, Communication>();
   const rows: ReminderRow[] = [];
   for (const communication of plan.communications) {
-    const key = communicationKey(communication.levelId, itemCyclesOf(communication));
+    const key = keyOfCommunication(communication, setup.onePerCustomer);
     communications.set(key, communication);
     const customer = customersById.get(communication.customerId);
     const level = setup.levels[rankOf.get(communication.levelId) ?? -1];
@@ -66,12 +66,12 @@ export function planDay({ setup, books, claims, today, mailbox, unresolved }: Sn
     let cycle = 0;
     let claimedBy: ReminderRow['claimedBy'];
     const agentIds: string[] = [];
-    for (const { item, cycle: lineCycle } of communication.lines) {
+    for (const { item, cycle: lineCycle, levelId: lineLevelId } of communication.lines) {
       overdueDays = Math.max(overdueDays, daysBetween(item.dueDate, today));
       cycle = Math.max(cycle, lineCycle);
       const agentId = customer !== undefined ? agentIdOf(item, customer) : item.agentId;
       if (agentId !== undefined && !agentIds.includes(agentId)) agentIds.push(agentId);
-      claimedBy ??= heldBy.get(`${item.id}|${communication.levelId}|${lineCycle}`);
+      claimedBy ??= heldBy.get(`${item.id}|${lineLevelId}|${lineCycle}`);
     }
     rows.push({
       key,

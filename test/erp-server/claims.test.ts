@@ -5,7 +5,7 @@
  */
 import type { ClaimWire, LogEntryWire, ReminderSetupWire } from '../../src/erp/wire';
 import type { RunningErpServer } from '../../dev/erp/server';
-import { ADMIN, books, call, claimRequest, confirmation, GUEST, LUCA, MARTA, startTestErp, tokenFor, type LogJson, type ProblemJson } from './helpers';
+import { ADMIN, books, call, claimRequest, claimRequestWithLevels, confirmation, GUEST, LUCA, MARTA, startTestErp, tokenFor, type LogJson, type ProblemJson } from './helpers';
 
 let erp: RunningErpServer;
 beforeEach(async () => {
@@ -135,6 +135,49 @@ test('bad claim bodies are 400 naming the field', async () => {
   expect(unknownItem.body).toMatchObject({ status: 422, field: 'items.1.itemId' });
   const unknownLevel = await claim(MARTA, claimRequest('L9', [['I01', 0]]));
   expect(unknownLevel.body).toMatchObject({ status: 422, field: 'levelId' });
+});
+
+test('one communication per customer: each item is claimed at its own level, all or nothing, and logged at its own level', async () => {
+  // I01 at L2 and I02 at L3, in one communication whose level is L3 (docs/rules.md §3.11).
+  const request = claimRequestWithLevels('L3', [['I02', 'L3', 0], ['I01', 'L2', 0]]);
+  const first = await claim(MARTA, request);
+  expect(first.status).toBe(201);
+  // An item's level is on the wire where it differs from the claim's.
+  expect(first.body).toMatchObject({ key: request.key, levelId: 'L3', items: [{ itemId: 'I01', cycle: 0, levelId: 'L2' }, { itemId: 'I02', cycle: 0 }] });
+  expect((await claim(MARTA, request)).status).toBe(200);
+
+  // The triple (I01, L2, 0) is held; (I01, L3, 0) is another reminder, free.
+  const pairAtL2 = await claim(LUCA, claimRequest('L2', [['I01', 0]]));
+  expect(pairAtL2.body).toMatchObject({ status: 409, holder: MARTA, conflicts: [{ itemId: 'I01', levelId: 'L2', cycle: 0, state: 'claimed' }] });
+  const atL3 = claimRequest('L3', [['I01', 0]]);
+  expect((await claim(LUCA, atL3)).status).toBe(201);
+  expect((await release(LUCA, atL3.key)).status).toBe(204);
+  // All or nothing with item levels too: I03 is not taken when I02 at L3 is held.
+  const overlapping = await claim(LUCA, claimRequestWithLevels('L3', [['I03', 'L2', 0], ['I02', 'L3', 0]]));
+  expect(overlapping.body).toMatchObject({ status: 409, conflicts: [{ itemId: 'I02', levelId: 'L3', cycle: 0 }] });
+  expect((await log()).claims.map((c) => c.key)).toEqual([request.key]);
+
+  // The key is the triples' key: the pairs' key, or another item level, is refused.
+  expect((await claim(MARTA, { ...request, key: claimRequest('L3', [['I01', 0], ['I02', 0]]).key })).body).toMatchObject({ status: 400, field: 'key' });
+  const elsewhere = claimRequestWithLevels('L3', [['I04', 'L9', 0]]);
+  expect((await claim(MARTA, elsewhere)).body).toMatchObject({ status: 422, field: 'items.0.levelId' });
+
+  const confirmed = await confirm(MARTA, request.key, confirmation('sent', { messageId: 'sent-1' }));
+  expect(confirmed.status).toBe(200);
+  const entries = (await log()).entries.map(({ key, itemId, levelId, cycle, state }) => ({ key, itemId, levelId, cycle, state }));
+  expect(entries).toEqual([
+    { key: request.key, itemId: 'I01', levelId: 'L2', cycle: 0, state: 'sent' },
+    { key: request.key, itemId: 'I02', levelId: 'L3', cycle: 0, state: 'sent' },
+  ]);
+});
+
+test('a claim of one communication per customer is released as any other, and its triples can be claimed again', async () => {
+  const request = claimRequestWithLevels('L3', [['I01', 'L2', 1], ['I02', 'L3', 0]]);
+  expect((await claim(MARTA, request)).status).toBe(201);
+  expect((await release(LUCA, request.key)).status).toBe(403);
+  expect((await release(MARTA, request.key)).status).toBe(204);
+  expect((await log()).claims).toEqual([]);
+  expect((await claim(LUCA, claimRequest('L2', [['I01', 1]]))).status).toBe(201);
 });
 
 test('a claim is released by its owner or an administrator, by nobody else, and then can be claimed again', async () => {

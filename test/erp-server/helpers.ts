@@ -2,7 +2,7 @@
  * Test support for the demo ERP: a server on a free port over an in-memory database, small literal books,
  * tokens from the dev identity provider, and a `call` that speaks HTTP like the task pane does.
  */
-import { communicationKey } from '../../src/domain/communication-key';
+import { communicationKey, communicationKeyOfTriples } from '../../src/domain/communication-key';
 import type { z } from 'zod';
 import type { AgentWire, ClaimWire, CustomerWire, LogEntryWire, OpenItemWire, ReminderSetupWire, TombstoneWire, reminderSetupSchema } from '../../src/erp/wire';
 import { signToken } from '../../dev/identity/token';
@@ -155,6 +155,14 @@ export async function call<T = ProblemJson>(server: { url: string }, method: str
 /** A claim request with the key computed as the add-in computes it. */
 export function claimRequest(levelId: string, items: readonly (readonly [string, number])[]) {
   return { key: communicationKey(levelId, items), levelId, items: items.map(([itemId, cycle]) => ({ itemId, cycle })) };
+}
+
+/**
+ * A claim of one communication per customer: each item with its own level (itemId, item level, cycle),
+ * the key computed from the triples as the add-in computes it.
+ */
+export function claimRequestWithLevels(levelId: string, items: readonly (readonly [string, string, number])[]) {
+  return { key: communicationKeyOfTriples(levelId, items), levelId, items: items.map(([itemId, itemLevelId, cycle]) => ({ itemId, levelId: itemLevelId, cycle })) };
 }
 
 /** A confirmation body. */

@@ -11,7 +11,7 @@ import { generateSeed } from '../../dev/erp/seed/generate';
 import type { SeedData } from '../../dev/erp/seed/types';
 import { devIdentityProvider, type TokenProvider } from '../../src/auth/token-provider';
 import { calendarDateOfInstant } from '../../src/domain/calendar';
-import { communicationKey, type ItemCycle } from '../../src/domain/communication-key';
+import { itemLevelOf, keyOfItems, type ItemCycle } from '../../src/domain/communication-key';
 import type { Communication } from '../../src/domain/plan-reminders';
 import { ErpClient } from '../../src/erp/client';
 import type { ReminderSetupWire } from '../../src/erp/wire';
@@ -135,8 +135,9 @@ export async function planFor(user: User): Promise<Communication[]> {
 
 export const tripleOf = (levelId: string, [itemId, cycle]: ItemCycle): string => `${itemId}|${levelId}|${cycle}`;
 
+/** Each item at its own level (equal to its communication's unless one communication per customer). */
 export function triplesOf(communications: readonly Communication[]): string[] {
-  return communications.flatMap((communication) => communication.lines.map((line) => tripleOf(communication.levelId, [line.item.id, line.cycle])));
+  return communications.flatMap((communication) => communication.lines.map((line) => tripleOf(line.levelId, [line.item.id, line.cycle])));
 }
 
 /**
@@ -151,9 +152,12 @@ export function submittedTriples(bench: Bench, users: readonly string[]): Map<st
     for (const record of bench.sim.control.dump(user).sent) {
       const { key, items } = readTags(record.singleValueExtendedProperties);
       if (key === undefined || items === undefined) throw new Error(`A submission without our tags: ${record.subject}`);
-      const levelId = levels.find((level) => communicationKey(level, items) === key);
+      const levelId = levels.find((level) => keyOfItems(level, items) === key);
       if (levelId === undefined) throw new Error(`A submission whose key matches no level: ${record.subject}`);
-      for (const pair of items) counts.set(tripleOf(levelId, pair), (counts.get(tripleOf(levelId, pair)) ?? 0) + 1);
+      for (const pair of items) {
+        const triple = tripleOf(itemLevelOf(pair, levelId), pair);
+        counts.set(triple, (counts.get(triple) ?? 0) + 1);
+      }
     }
   }
   return counts;

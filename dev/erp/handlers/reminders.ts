@@ -5,7 +5,7 @@
  * administrator releases a claim or removes log entries. All decided from the setup as it is at the time
  * of the request.
  */
-import { communicationKey, isCommunicationKey } from '../../../src/domain/communication-key';
+import { isCommunicationKey, keyOfItems } from '../../../src/domain/communication-key';
 import { claimRequestSchema, confirmRequestSchema, API_PREFIX } from '../../../src/erp/wire';
 import { requireCaller, requireUser } from '../auth';
 import { badRequest, forbidden, notFound, parseOrThrow, ProblemError, PROBLEM_TYPES } from '../http/problem';
@@ -46,14 +46,26 @@ export function postClaim(store: ErpStore, now: () => number): Handler {
       if (seen.has(itemId)) throw badRequest(`items.${index}.itemId`, `item ${JSON.stringify(itemId)} is listed twice (a communication holds each item once)`);
       seen.add(itemId);
     });
-    const expected = communicationKey(
+    // Items with their own levels (one communication per customer): the key of the triples, an item
+    // without one being at the claim's level. Without item levels: the key of the pairs, as ever.
+    const expected = keyOfItems(
       request.levelId,
-      request.items.map(({ itemId, cycle }) => [itemId, cycle] as const),
+      request.items.map(({ itemId, cycle, levelId }) => (levelId !== undefined && levelId !== null ? ([itemId, cycle, levelId] as const) : ([itemId, cycle] as const))),
     );
-    if (expected !== request.key) throw badRequest('key', 'does not match levelId and items (SHA-256 of ["<levelId>",[["<itemId>",<cycle>],…]] sorted by item id, then cycle)');
+    if (expected !== request.key) {
+      throw badRequest(
+        'key',
+        'does not match levelId and items (SHA-256 of ["<levelId>",[["<itemId>",<cycle>],…]] sorted by item id, then cycle; when items carry their own levelId, of ["<levelId>",[["<itemId>","<itemLevelId>",<cycle>],…]] sorted by item id, item level id, then cycle)',
+      );
+    }
     const levels = store.setup.get()?.setup.levels ?? [];
     if (!levels.some((level) => level.id === request.levelId)) {
       throw new ProblemError(422, 'Unknown level', `levelId: ${JSON.stringify(request.levelId)} is not a level of the current setup`, { field: 'levelId' });
+    }
+    const unknownLevel = request.items.findIndex(({ levelId }) => levelId !== undefined && levelId !== null && !levels.some((level) => level.id === levelId));
+    if (unknownLevel >= 0) {
+      const levelId = request.items[unknownLevel]?.levelId;
+      throw new ProblemError(422, 'Unknown level', `items.${unknownLevel}.levelId: ${JSON.stringify(levelId)} is not a level of the current setup`, { field: `items.${unknownLevel}.levelId` });
     }
     const existing = store.catalog.existingItemIds(request.items.map(({ itemId }) => itemId));
     const unknown = request.items.findIndex(({ itemId }) => !existing.has(itemId));

@@ -95,6 +95,10 @@ interface TripleRow {
 const byItemThenCycle = (a: { itemId: string; cycle: number }, b: { itemId: string; cycle: number }) =>
   a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : a.cycle - b.cycle;
 
+/** A claim's item on the wire: its level only where it differs from the claim's (a claim made without item levels reads as before). */
+const claimItem = (itemId: string, levelId: string, cycle: number, claimLevelId: string): ClaimWire['items'][number] =>
+  ({ itemId, cycle, levelId: levelId === claimLevelId ? undefined : levelId });
+
 function entryFromRow(row: TripleRow): LogEntryWire {
   return {
     key: row.key,
@@ -134,7 +138,7 @@ export class ReminderStore {
 
   private claimWire(row: ClaimRow): ClaimWire {
     const items = this.triplesOf(row.key)
-      .map((triple) => ({ itemId: triple.item_id, cycle: triple.cycle }))
+      .map((triple) => claimItem(triple.item_id, triple.level_id, triple.cycle, row.level_id))
       .sort(byItemThenCycle);
     return { key: row.key, levelId: row.level_id, items, owner: row.owner, claimedAt: row.claimed_at };
   }
@@ -166,9 +170,11 @@ export class ReminderStore {
           return { kind: 'repeated', claim: this.claimWire(existing) };
         }
         const find = this.sql<[string, string, number], TripleRow>('SELECT * FROM reminder_triples WHERE item_id = ? AND level_id = ? AND cycle = ?');
+        // Each item at its own level when it names one (one communication per customer), else the claim's.
+        const triples = request.items.map(({ itemId, cycle, levelId }) => ({ itemId, cycle, levelId: levelId ?? request.levelId }));
         const held: HeldTriple[] = [];
-        for (const { itemId, cycle } of request.items) {
-          const row = find.get(itemId, request.levelId, cycle);
+        for (const { itemId, levelId, cycle } of triples) {
+          const row = find.get(itemId, levelId, cycle);
           if (row !== undefined) held.push(this.held(row));
         }
         if (held.length > 0) return { kind: 'conflict', held };
@@ -180,8 +186,8 @@ export class ReminderStore {
         );
         // The unique index would throw here if another process took a triple since the check: the whole
         // transaction rolls back, and the caller's retry sees the conflict.
-        for (const { itemId, cycle } of request.items) insert.run(itemId, request.levelId, cycle, request.key, owner, this.sequence.next());
-        const items = [...request.items].map(({ itemId, cycle }) => ({ itemId, cycle })).sort(byItemThenCycle);
+        for (const { itemId, levelId, cycle } of triples) insert.run(itemId, levelId, cycle, request.key, owner, this.sequence.next());
+        const items = triples.map(({ itemId, levelId, cycle }) => claimItem(itemId, levelId, cycle, request.levelId)).sort(byItemThenCycle);
         return { kind: 'created', claim: { key: request.key, levelId: request.levelId, items, owner, claimedAt } };
       })
       .immediate();
