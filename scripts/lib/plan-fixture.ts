@@ -23,6 +23,7 @@ const customerSchema = z.object({
   agentId: optional(z.string()),
   language: optional(z.string()),
   blocked: optional(z.boolean()),
+  consumer: optional(z.boolean()),
 });
 const agentSchema = z.object({ id: z.string(), name: z.string(), email: optional(z.string()) });
 const itemSchema = z.object({

@@ -3,6 +3,8 @@
  * fixture or from the settings editor as loose data; `validateSetup` is the one gate that turns it into a
  * `Setup` the planner can trust, or explains — naming the level or field and the rule — why it cannot.
  */
+import { isCalendarDate, type CalendarDate } from './calendar';
+import { percentHundredths } from './late-interest';
 import { cents, type Cents } from './money';
 import { err, ok, type Result } from './result';
 import { misplacedPlaceholders, type MisplacedWhere } from './template-markup';
@@ -32,6 +34,21 @@ export interface Level {
   readonly texts: Readonly<Record<string, LevelText>>;
 }
 
+/** One entry of the late-payment interest table: from this day on (until the next entry), `percent` a year. */
+export interface InterestRate {
+  readonly from: CalendarDate;
+  /** ≥ 0, at most two decimals (e.g. 10.15 for the ECB reference rate + 8 points). */
+  readonly percent: number;
+}
+
+/** Late-payment interest and the flat indemnity (D.Lgs. 231/2002; docs/rules.md §1.25b). */
+export interface LateInterest {
+  /** Ordered by `from`, ascending (validation sorts them); distinct days; may be empty. */
+  readonly rates: readonly InterestRate[];
+  /** Charged once per overdue document (€40 = 4000 in Italy), in minor units. */
+  readonly flatIndemnity: Cents;
+}
+
 export interface Setup {
   /** Ordered by `days`, ascending: the last one is the last level. */
   readonly levels: readonly Level[];
@@ -47,6 +64,8 @@ export interface Setup {
   readonly companyIban?: string;
   readonly enabledUsers: readonly string[];
   readonly administrators: readonly string[];
+  /** When present, every reminder carries its late-payment interest and flat indemnity. */
+  readonly lateInterest?: LateInterest;
 }
 
 export const DEFAULT_TIMEZONE = 'Europe/Rome';
@@ -72,7 +91,9 @@ export type SetupRule =
   | { readonly code: 'recur_max_count_invalid'; readonly got: string }
   /** In an HTML text, a placeholder written where an element or attribute name goes (`<td %Cliente>`). */
   | { readonly code: 'placeholder_in_markup'; readonly language: string; readonly placeholder: string; readonly where: MisplacedWhere }
-  | { readonly code: 'field_not_whole_number'; readonly field: 'minDaysBetween' | 'minimumAmount'; readonly got: string };
+  | { readonly code: 'field_not_whole_number'; readonly field: 'minDaysBetween' | 'minimumAmount'; readonly got: string }
+  /** Any problem of `lateInterest`; `detail` names the field inside it (`rates[1].from`), or is `lateInterest` for the whole. */
+  | { readonly code: 'late_interest_invalid'; readonly detail: string };
 
 export type SetupProblemCode = SetupRule['code'];
 
@@ -249,6 +270,8 @@ export function validateSetup(input: unknown): Result<Setup, readonly SetupProbl
     }
   }
 
+  problems.push(...lateInterestProblems(raw.lateInterest));
+
   if (problems.length > 0) return err(problems);
 
   const levels: Level[] = (rawLevels as Loose[]).map((level) => ({
@@ -275,7 +298,58 @@ export function validateSetup(input: unknown): Result<Setup, readonly SetupProbl
     ...(typeof raw.companyIban === 'string' && raw.companyIban !== '' ? { companyIban: raw.companyIban } : {}),
     enabledUsers: stringList(raw.enabledUsers),
     administrators: stringList(raw.administrators),
+    ...(present(raw.lateInterest) ? { lateInterest: readLateInterest(raw.lateInterest as Loose) } : {}),
   });
+}
+
+/**
+ * The problems of a setup's `lateInterest` (docs/rules.md §1.25b): absent or `null` is fine; otherwise an
+ * object with `rates`, a list (may be empty) of `{ from, percent }` — `from` a real date, each one once;
+ * `percent` a number ≥ 0 with at most two decimals — and `flatIndemnity`, required, an integer ≥ 0.
+ */
+function lateInterestProblems(value: unknown): SetupProblem[] {
+  if (!present(value)) return [];
+  const problems: SetupProblem[] = [];
+  const problem = (detail: string, rule: string): void => {
+    const path = detail === 'lateInterest' ? detail : `lateInterest.${detail}`;
+    problems.push({ path, code: 'late_interest_invalid', detail, message: `${path}: ${rule}` });
+  };
+  if (!isRecord(value)) {
+    problem('lateInterest', `must be an object with rates and flatIndemnity, got ${JSON.stringify(value) ?? 'null'}`);
+    return problems;
+  }
+  if (!Array.isArray(value.rates)) {
+    problem('rates', `must be a list of { from, percent } (it may be empty), got ${JSON.stringify(value.rates) ?? 'null'}`);
+  } else {
+    const seen = new Map<string, number>();
+    value.rates.forEach((rate: unknown, index) => {
+      if (!isRecord(rate)) {
+        problem(`rates[${index}]`, 'a rate must be an object with from and percent');
+        return;
+      }
+      if (!isCalendarDate(rate.from)) {
+        problem(`rates[${index}].from`, `must be a date written YYYY-MM-DD, got ${JSON.stringify(rate.from) ?? 'null'}`);
+      } else if (seen.has(rate.from)) {
+        problem(`rates[${index}].from`, `${rate.from} is repeated (rates[${seen.get(rate.from)}] starts that day too; each rate starts on its own day)`);
+      } else {
+        seen.set(rate.from, index);
+      }
+      if (percentHundredths(rate.percent) === undefined) {
+        problem(`rates[${index}].percent`, `must be a number ≥ 0 with at most two decimals, got ${JSON.stringify(rate.percent) ?? 'null'}`);
+      }
+    });
+  }
+  if (!isIntegerAtLeast(value.flatIndemnity, 0)) {
+    problem('flatIndemnity', `is required, an integer of minor units ≥ 0, got ${JSON.stringify(value.flatIndemnity) ?? 'null'}`);
+  }
+  return problems;
+}
+
+/** A `lateInterest` that passed `lateInterestProblems`, with its rates ordered by `from`. */
+function readLateInterest(value: Loose): LateInterest {
+  const rates = (value.rates as Loose[]).map((rate) => ({ from: rate.from as CalendarDate, percent: rate.percent as number }));
+  rates.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  return { rates, flatIndemnity: cents(value.flatIndemnity as number) };
 }
 
 /** The last level (highest days). A validated setup always has one. */

@@ -23,6 +23,8 @@ export interface Customer {
   /** BCP-47 language of the customer's texts, e.g. `it` or `en`. */
   readonly language?: string;
   readonly blocked?: boolean;
+  /** A consumer, not a business: no late-payment interest nor indemnity (docs/rules.md §1.25b). */
+  readonly consumer?: boolean;
 }
 
 /** A partita: one installment of a document, with its own due date and open amount. */
