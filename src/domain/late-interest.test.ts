@@ -308,3 +308,41 @@ describe('the plan with lateInterest', () => {
     expect(withLateInterest(plan, input(setup, []))).toBe(plan);
   });
 });
+
+describe('properties of a whole plan', () => {
+  const documentArb = fc.constantFrom('FT 1', 'FT 2', 'FT 3');
+  const itemArb = fc.record({
+    customerId: fc.constantFrom('C1', 'C2', 'P1'),
+    documentNumber: documentArb,
+    dueDate: fc.integer({ min: -60, max: 20 }).map((n) => addDays('2026-05-01', n)),
+    residual: fc.integer({ min: 1, max: 1_000_000 }),
+    currency: fc.constantFrom('EUR', 'EUR', 'USD'),
+  });
+  const bookArb = fc.record({
+    items: fc.array(itemArb, { minLength: 1, maxLength: 12 }),
+    groupByCustomer: fc.boolean(),
+    minimumAmount: fc.constantFrom(0, 0, 300_000),
+  });
+
+  test('each overdue document of the proposed reminders is owned exactly once; interest is the sum of the items’ own; the uncharged show 0', () => {
+    fc.assert(
+      fc.property(bookArb, ({ items, groupByCustomer, minimumAmount }) => {
+        const setup = setupWith({ groupByCustomer, minimumAmount, lateInterest: { rates: [{ from: '2026-01-01', percent: 10.15 }], flatIndemnity: 4000 } });
+        const book = items.map(({ residual, ...raw }, i) => item(`I${i}`, raw.dueDate, residual, raw));
+        const plan = planReminders(input(setup, book, [customer('C1'), customer('C2'), customer('P1', { consumer: true })]));
+        const schedule = rateSchedule(setup.lateInterest?.rates ?? []);
+        const overdueDocuments = new Set(
+          plan.communications.flatMap((c) => c.lines.filter((l) => l.item.dueDate < '2026-05-01').map((l) => `${l.item.customerId}|${l.item.documentNumber}`)),
+        );
+        const owned = ownedDocuments(plan.communications, '2026-05-01');
+        expect(owned.reduce((a, b) => a + b, 0)).toBe(overdueDocuments.size);
+        plan.communications.forEach((c, index) => {
+          const charged = c.currency === 'EUR' && c.customerId !== 'P1';
+          const interest = c.lines.reduce((sum, { item: it }) => sum + itemInterest(it.residual, it.dueDate, '2026-05-01', schedule), 0n);
+          expect(c.interest).toBe(charged ? Number(interest) : 0);
+          expect(c.indemnity).toBe(charged ? 4000 * (owned[index] as number) : 0);
+        });
+      }),
+    );
+  });
+});
