@@ -17,7 +17,7 @@
  *
  * Writes dev/data/bench/render.json. A report, not a test.
  */
-import { toDayNumber } from '../../src/domain/calendar';
+import { dateLocale, toDayNumber } from '../../src/domain/calendar';
 import { planReminders, type Communication } from '../../src/domain/plan-reminders';
 import { renderEmail } from '../../src/domain/render-email';
 import type { Agent, Customer } from '../../src/domain/types';
@@ -108,7 +108,7 @@ for (const level of input.setup.levels) {
     const headings = (HEADINGS[language] ?? HEADINGS.en) as readonly string[];
     floorTexts.set(`${level.id}|${language}`, {
       language,
-      date: new Intl.DateTimeFormat(language, {
+      date: new Intl.DateTimeFormat(dateLocale(language), {
         timeZone: 'UTC',
         year: 'numeric',
         month: '2-digit',
@@ -125,7 +125,7 @@ const money = (language: string, currency: string): Intl.NumberFormat => {
   const key = `${language}|${currency}`;
   let format = moneyFormats.get(key);
   if (format === undefined)
-    moneyFormats.set(key, (format = new Intl.NumberFormat(language, { style: 'currency', currency })));
+    moneyFormats.set(key, (format = new Intl.NumberFormat(language, { style: 'currency', currency, useGrouping: 'always' })));
   return format;
 };
 const MINOR_UNIT = 100; // the seed's currencies (EUR, USD) have two decimals

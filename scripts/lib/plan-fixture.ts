@@ -23,6 +23,7 @@ const customerSchema = z.object({
   agentId: optional(z.string()),
   language: optional(z.string()),
   blocked: optional(z.boolean()),
+  consumer: optional(z.boolean()),
 });
 const agentSchema = z.object({ id: z.string(), name: z.string(), email: optional(z.string()) });
 const itemSchema = z.object({
@@ -96,6 +97,9 @@ export interface ReminderAnswer {
   readonly total: number;
   readonly to: readonly string[];
   readonly cc: readonly string[];
+  /** Present iff the setup has `lateInterest` (docs/rules.md §1.25b). */
+  readonly interest?: number;
+  readonly indemnity?: number;
 }
 
 export type PlanAnswer =
@@ -110,6 +114,8 @@ const toReminderAnswer = (c: Communication): ReminderAnswer => ({
   total: c.total,
   to: c.to,
   cc: c.cc,
+  ...(c.interest !== undefined ? { interest: c.interest } : {}),
+  ...(c.indemnity !== undefined ? { indemnity: c.indemnity } : {}),
 });
 
 /** The engine's answer for a fixture, in the shape of `expect`. */
@@ -134,6 +140,8 @@ function mergedShape(values: readonly unknown[]): unknown {
 function restrict(actual: unknown, expected: unknown): unknown {
   if (Array.isArray(expected) && Array.isArray(actual)) {
     if (expected.length === 0) return actual;
+    // Ordered lists (items, to, cc) are compared element by element: each restricted to its own expectation.
+    if (expected.length === actual.length) return actual.map((value, i) => restrict(value, expected[i]));
     const shape = mergedShape(expected);
     return actual.map((value) => restrict(value, shape));
   }
@@ -152,8 +160,6 @@ function canonical(value: unknown): string {
   }
   return JSON.stringify(value) ?? 'undefined';
 }
-
-const sortedSet = (values: readonly unknown[]): string[] => values.map(canonical).sort();
 
 /**
  * Differences between the fixture's `expect` and the engine's answer, as readable lines; empty when they
@@ -181,24 +187,29 @@ export function compareAnswer(expected: unknown, actual: PlanAnswer): string[] {
   for (const key of ['reminders', 'skipped'] as const) {
     const want = Array.isArray(expected[key]) ? (expected[key] as unknown[]) : [];
     const got = actual[key] as readonly unknown[];
-    const gotRestricted = restrict(got, want) as unknown[];
-    const missing = diffMultiset(sortedSet(want), sortedSet(gotRestricted));
-    const extra = diffMultiset(sortedSet(gotRestricted), sortedSet(want));
+    const { missing, extra } = matchSets(want, got);
     for (const m of missing) problems.push(`${key}: expected but missing  ${m}`);
     for (const e of extra) problems.push(`${key}: produced but not expected ${e}`);
   }
   return problems;
 }
 
-
-function diffMultiset(a: readonly string[], b: readonly string[]): string[] {
-  const counts = new Map<string, number>();
-  for (const value of b) counts.set(value, (counts.get(value) ?? 0) + 1);
-  const result: string[] = [];
-  for (const value of a) {
-    const n = counts.get(value) ?? 0;
-    if (n > 0) counts.set(value, n - 1);
-    else result.push(value);
+/**
+ * Matches the expected elements with the produced ones as sets, each produced element restricted to the
+ * fields of the expected element it is compared with — so a field one expectation gives (`interest`) is
+ * compared there and nowhere else. What is left unmatched on either side is reported.
+ */
+function matchSets(want: readonly unknown[], got: readonly unknown[]): { missing: string[]; extra: string[] } {
+  const used = new Set<number>();
+  const missing: string[] = [];
+  for (const expectedValue of want) {
+    const wanted = canonical(expectedValue);
+    const index = got.findIndex((value, i) => !used.has(i) && canonical(restrict(value, expectedValue)) === wanted);
+    if (index < 0) missing.push(wanted);
+    else used.add(index);
   }
-  return result;
+  // Unmatched produced elements are shown restricted to the fields the expectation names at all.
+  const shape = want.length === 0 ? undefined : mergedShape(want);
+  const extra = got.flatMap((value, i) => (used.has(i) ? [] : [canonical(shape === undefined ? value : restrict(value, shape))]));
+  return { missing: missing.sort(), extra: extra.sort() };
 }

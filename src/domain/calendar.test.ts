@@ -69,8 +69,10 @@ describe('the calendar day of an instant in a time zone', () => {
   });
 });
 
-test('dates are shown the way each language writes them', () => {
+test('dates are shown day-first in Italian and in every English (docs/rules.md §1.25c)', () => {
   expect(formatCalendarDate('2026-02-28', 'it')).toBe('28/02/2026');
+  expect(formatCalendarDate('2026-05-07', 'en')).toBe('07/05/2026');
   expect(formatCalendarDate('2026-02-28', 'en-GB')).toBe('28/02/2026');
-  expect(formatCalendarDate('2026-02-28', 'en-US')).toBe('02/28/2026');
+  expect(formatCalendarDate('2026-02-28', 'en-US')).toBe('28/02/2026');
+  expect(formatCalendarDate('2026-05-07', 'EN_us')).toBe('07/05/2026');
 });

@@ -110,11 +110,19 @@ export function isTimeZone(value: string): boolean {
 
 const displayFormatters = new Map<string, Intl.DateTimeFormat>();
 
-/** A calendar date for people in `language`, e.g. `28/02/2026` in Italian. */
+/**
+ * The locale that writes dates for `language`: English ones day-first as in Britain (`en-GB`), whatever
+ * the region (docs/rules.md §1.25c) — `07/05/2026` is 7 May for every reader of an Italian company's e-mail.
+ */
+export function dateLocale(language: string): string {
+  return language.toLowerCase().split(/[-_]/)[0] === 'en' ? 'en-GB' : language;
+}
+
+/** A calendar date for people in `language`, e.g. `28/02/2026` in Italian and `28/02/2026` in English. */
 export function formatCalendarDate(date: CalendarDate, language: string): string {
   let formatter = displayFormatters.get(language);
   if (formatter === undefined) {
-    formatter = new Intl.DateTimeFormat(language, { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatter = new Intl.DateTimeFormat(dateLocale(language), { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' });
     displayFormatters.set(language, formatter);
   }
   return formatter.format(toDayNumber(date) * 86_400_000);

@@ -13,6 +13,14 @@ test('amounts are formatted for the language, with a no-break space before the e
   expect(formatMoney(cents(5), 'EUR', 'it')).toBe('0,05\u00a0€');
 });
 
+test('thousands are always grouped, also where the language would not group four digits (docs/rules.md §1.25c)', () => {
+  expect(formatMoney(cents(193730), 'EUR', 'it')).toBe('1.937,30\u00a0€');
+  expect(formatMoney(cents(100000), 'EUR', 'it')).toBe('1.000,00\u00a0€');
+  expect(formatMoney(cents(99999), 'EUR', 'it')).toBe('999,99\u00a0€');
+  expect(formatMoney(cents(193730), 'EUR', 'en')).toBe('€1,937.30');
+  expect(formatMoney(cents(-193730), 'EUR', 'it')).toBe('-1.937,30\u00a0€');
+});
+
 test('currencies have their own number of decimals', () => {
   expect(minorUnitDigits('EUR')).toBe(2);
   expect(minorUnitDigits('JPY')).toBe(0);

@@ -48,13 +48,14 @@ const formatterCache = new Map<string, Intl.NumberFormat>();
 
 /**
  * Formats an amount for people, e.g. `formatMoney(123456780, 'EUR', 'it')` is `1.234.567,80 €` (with a
- * no-break space before the sign), as `Intl.NumberFormat` does it for the language.
+ * no-break space before the sign), as `Intl.NumberFormat` does it for the language — thousands always
+ * grouped (docs/rules.md §1.25c): `1.937,30 €`, where Italian's own convention would write `1937,30 €`.
  */
 export function formatMoney(amount: Cents, currency: CurrencyCode, language: string): string {
   const key = `${language}|${currency}`;
   let formatter = formatterCache.get(key);
   if (formatter === undefined) {
-    formatter = new Intl.NumberFormat(language, { style: 'currency', currency });
+    formatter = new Intl.NumberFormat(language, { style: 'currency', currency, useGrouping: 'always' });
     formatterCache.set(key, formatter);
   }
   return formatter.format(amount / 10 ** minorUnitDigits(currency));

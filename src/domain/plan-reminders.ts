@@ -4,6 +4,7 @@
  */
 import { toDayNumber, type CalendarDate, type DayNumber } from './calendar';
 import { collectAddresses } from './email-address';
+import { withLateInterest } from './late-interest';
 import { cents, type Cents, type CurrencyCode } from './money';
 import type { Level, Setup } from './setup';
 import type { Agent, Customer, LedgerEntry, OpenItem, SkippedItem, SkipReason } from './types';
@@ -41,6 +42,9 @@ export interface Communication {
   readonly total: Cents;
   readonly to: readonly string[];
   readonly cc: readonly string[];
+  /** Late-payment interest and flat indemnity (docs/rules.md §1.25b): present iff the setup has `lateInterest`. */
+  readonly interest?: Cents;
+  readonly indemnity?: Cents;
 }
 
 export interface Plan {
@@ -260,7 +264,7 @@ export function planReminders(input: PlanInput): Plan {
       cc: setup.ccAgent ? carbonCopies(lines, facts, agentAddresses) : [],
     });
   }
-  return { communications, skipped };
+  return withLateInterest({ communications, skipped }, input);
 }
 
 /** Each agent's address, trimmed, with its lower-case form; agents without a valid address are left out. */

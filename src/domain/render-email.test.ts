@@ -5,15 +5,25 @@ import type { Customer, OpenItem } from './types';
 
 const SPEC_BODY = 'Buongiorno,\nvi preghiamo di saldare le partite scadute:\n%Partita\nImporto da saldare: %Importo\nCordiali Saluti';
 
-function render(options: { body?: string; subject?: string; format?: 'text' | 'html'; customer?: Customer; items?: OpenItem[]; iban?: string }) {
+function render(options: {
+  body?: string;
+  subject?: string;
+  format?: 'text' | 'html';
+  customer?: Customer;
+  items?: OpenItem[];
+  iban?: string;
+  englishBody?: string;
+  lateInterest?: unknown;
+}) {
   const texts = {
     it: { subject: options.subject ?? 'Estratto conto %Cliente', body: options.body ?? SPEC_BODY, format: options.format ?? 'text' },
-    en: { subject: 'Statement for %Cliente', body: 'Please pay %Importo.', format: 'text' },
+    en: { subject: 'Statement for %Cliente', body: options.englishBody ?? 'Please pay %Importo.', format: 'text' },
   };
   const setup = aSetup({
     groupByCustomer: true,
     levels: THREE_LEVELS.map((level) => ({ ...level, texts })),
     ...(options.iban !== undefined ? { companyIban: options.iban } : {}),
+    ...(options.lateInterest !== undefined ? { lateInterest: options.lateInterest } : {}),
   });
   const customer = options.customer ?? aCustomer();
   const items = options.items ?? [
@@ -90,4 +100,48 @@ test('a level without texts uses the built-in ones, and says so', () => {
   const email = renderEmail({ communication, setup, customer, agents: new Map(), today: '2026-03-15' });
   expect(email.usedDefaultText).toBe(true);
   expect(email.subject).toBe('Estratto conto partite scadute – Rossi Srl');
+});
+
+describe('late-payment interest placeholders (docs/rules.md §1.25b) and formats (§1.25c)', () => {
+  const LATE = { rates: [{ from: '2026-01-01', percent: 10 }], flatIndemnity: 4000 };
+  const ONE_ITEM = [anItem({ id: 'I1', documentNumber: 'FT 2026/001', residual: 193730 })];
+  const BODY = '%Importo + %Interessi + %Indennita = %TotaleDovuto';
+
+  test('%Interessi, %Indennita and %TotaleDovuto are formatted like %Importo, thousands always grouped', () => {
+    // Due 2026-02-28, today 2026-03-15: 15 days at 10 % → 193 730 × 15 000 / 3 650 000 = 796.15… → 796.
+    // One overdue document → 4000. Total due 193 730 + 796 + 4000 = 198 526.
+    const email = render({ body: BODY, items: ONE_ITEM, lateInterest: LATE });
+    expect(email.text).toBe('1.937,30\u00a0€ + 7,96\u00a0€ + 40,00\u00a0€ = 1.985,26\u00a0€');
+    expect(email.html).toContain('1.937,30\u00a0€ + 7,96\u00a0€ + 40,00\u00a0€ = 1.985,26\u00a0€');
+    expect(email.missingValues).toEqual([]);
+    expect(email.unknownPlaceholders).toEqual([]);
+  });
+
+  test('in English: amounts grouped, dates day-first', () => {
+    const email = render({
+      customer: aCustomer({ language: 'en' }),
+      englishBody: 'Please pay %TotaleDovuto (%Interessi interest) today, %Oggi.\n%Partita',
+      items: ONE_ITEM,
+      lateInterest: LATE,
+    });
+    expect(email.text).toBe(
+      [
+        'Please pay €1,985.26 (€7.96 interest) today, 15/03/2026.',
+        'Document     Document date  Due date    Amount due',
+        'FT 2026/001  10/01/2026     28/02/2026   €1,937.30',
+      ].join('\n'),
+    );
+  });
+
+  test('without lateInterest in the setup: interest and indemnity read 0, the total due is the total, and all three are flagged', () => {
+    const email = render({ body: BODY, items: ONE_ITEM });
+    expect(email.text).toBe('1.937,30\u00a0€ + 0,00\u00a0€ + 0,00\u00a0€ = 1.937,30\u00a0€');
+    expect(email.missingValues).toEqual(['Interessi', 'Indennita', 'TotaleDovuto']);
+  });
+
+  test('the items table groups four-digit amounts in Italian too', () => {
+    const email = render({ body: '%Partita', items: ONE_ITEM });
+    expect(email.text).toContain('FT 2026/001  10/01/2026      28/02/2026       1.937,30\u00a0€');
+    expect(email.html).toContain('>1.937,30\u00a0€</td>');
+  });
 });

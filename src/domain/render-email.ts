@@ -7,7 +7,8 @@
 import { formatCalendarDate, type CalendarDate } from './calendar';
 import { defaultTexts } from './default-texts';
 import { filterHtmlTemplate } from './html-policy';
-import { formatMoney } from './money';
+import { totalDue } from './late-interest';
+import { cents, formatMoney } from './money';
 import { agentIdOf, type Communication } from './plan-reminders';
 import type { Level, LevelText, Setup } from './setup';
 import { findUnknownPlaceholders, PLACEHOLDER_PATTERN, isPlaceholder, type Placeholder } from './placeholders';
@@ -163,6 +164,17 @@ export function renderEmail({ communication, setup, customer, agents, today }: R
         return communication.lines.map(({ item }) => item.documentNumber).join(', ');
       case 'Importo':
         return formatMoney(communication.total, communication.currency, language);
+      // Without `lateInterest` in the setup nothing is charged: interest and indemnity read 0 and the total
+      // due is the total, and the three are flagged as having no value so the preview warns the clerk.
+      case 'Interessi':
+        if (communication.interest === undefined) missingValues.add('Interessi');
+        return formatMoney(communication.interest ?? cents(0), communication.currency, language);
+      case 'Indennita':
+        if (communication.indemnity === undefined) missingValues.add('Indennita');
+        return formatMoney(communication.indemnity ?? cents(0), communication.currency, language);
+      case 'TotaleDovuto':
+        if (communication.interest === undefined || communication.indemnity === undefined) missingValues.add('TotaleDovuto');
+        return formatMoney(totalDue(communication), communication.currency, language);
       case 'Cliente':
         return customer.name;
       case 'Agente':

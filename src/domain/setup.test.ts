@@ -140,3 +140,69 @@ describe('each problem carries a stable reason code and its parameters, for the 
     );
   });
 });
+
+describe('lateInterest (docs/rules.md §1.25b)', () => {
+  const withLate = (lateInterest: unknown) => ({ levels: THREE_LEVELS, lateInterest });
+  const details = (lateInterest: unknown) => {
+    const result = validateSetup(withLate(lateInterest));
+    return result.ok ? 'valid' : result.error.map((p) => (p.code === 'late_interest_invalid' ? `${p.path} | ${p.detail}` : p.code));
+  };
+
+  test('absent or null: no interest; present: kept, rates ordered by from', () => {
+    const absent = validateSetup({ levels: THREE_LEVELS });
+    expect(absent.ok && absent.value.lateInterest).toBe(undefined);
+    const nulled = validateSetup(withLate(null));
+    expect(nulled.ok && nulled.value.lateInterest).toBe(undefined);
+    const result = validateSetup(
+      withLate({ rates: [{ from: '2026-07-01', percent: 10.4 }, { from: '2026-01-01', percent: 10.15 }], flatIndemnity: 4000, unknown: 1 }),
+    );
+    expect(result.ok && result.value.lateInterest).toEqual({
+      rates: [
+        { from: '2026-01-01', percent: 10.15 },
+        { from: '2026-07-01', percent: 10.4 },
+      ],
+      flatIndemnity: 4000,
+    });
+  });
+
+  test('an empty rates list, a 0 percent and a 0 indemnity are allowed', () => {
+    expect(details({ rates: [], flatIndemnity: 0 })).toBe('valid');
+    expect(details({ rates: [{ from: '2026-01-01', percent: 0 }], flatIndemnity: 4000 })).toBe('valid');
+  });
+
+  test.each([
+    ['not an object', 7, ['lateInterest | lateInterest']],
+    ['a list', [], ['lateInterest | lateInterest']],
+    ['rates missing', { flatIndemnity: 4000 }, ['lateInterest.rates | rates']],
+    ['rates not a list', { rates: {}, flatIndemnity: 4000 }, ['lateInterest.rates | rates']],
+    ['a rate not an object', { rates: [5], flatIndemnity: 4000 }, ['lateInterest.rates[0] | rates[0]']],
+    ['three decimals', { rates: [{ from: '2026-01-01', percent: 10.155 }], flatIndemnity: 4000 }, ['lateInterest.rates[0].percent | rates[0].percent']],
+    ['negative percent', { rates: [{ from: '2026-01-01', percent: -1 }], flatIndemnity: 4000 }, ['lateInterest.rates[0].percent | rates[0].percent']],
+    ['percent missing', { rates: [{ from: '2026-01-01' }], flatIndemnity: 4000 }, ['lateInterest.rates[0].percent | rates[0].percent']],
+    ['percent a string', { rates: [{ from: '2026-01-01', percent: '10' }], flatIndemnity: 4000 }, ['lateInterest.rates[0].percent | rates[0].percent']],
+    ['from not a date', { rates: [{ from: '2026-02-30', percent: 10 }], flatIndemnity: 4000 }, ['lateInterest.rates[0].from | rates[0].from']],
+    ['from missing', { rates: [{ percent: 10 }], flatIndemnity: 4000 }, ['lateInterest.rates[0].from | rates[0].from']],
+    [
+      'from repeated: the later entry is named',
+      { rates: [{ from: '2026-01-01', percent: 10 }, { from: '2026-07-01', percent: 10 }, { from: '2026-01-01', percent: 11 }], flatIndemnity: 4000 },
+      ['lateInterest.rates[2].from | rates[2].from'],
+    ],
+    ['flatIndemnity missing', { rates: [] }, ['lateInterest.flatIndemnity | flatIndemnity']],
+    ['flatIndemnity null', { rates: [], flatIndemnity: null }, ['lateInterest.flatIndemnity | flatIndemnity']],
+    ['flatIndemnity negative', { rates: [], flatIndemnity: -1 }, ['lateInterest.flatIndemnity | flatIndemnity']],
+    ['flatIndemnity fractional', { rates: [], flatIndemnity: 40.5 }, ['lateInterest.flatIndemnity | flatIndemnity']],
+    [
+      'every problem, each named',
+      { rates: [{ from: 'x', percent: 1.234 }], flatIndemnity: '4000' },
+      ['lateInterest.rates[0].from | rates[0].from', 'lateInterest.rates[0].percent | rates[0].percent', 'lateInterest.flatIndemnity | flatIndemnity'],
+    ],
+  ])('%s is refused with late_interest_invalid', (_case, lateInterest, expected) => {
+    expect(details(lateInterest)).toEqual(expected);
+  });
+
+  test('the English message names the field and the rule', () => {
+    expect(refusal(withLate({ rates: [{ from: '2026-01-01', percent: 10.155 }], flatIndemnity: 4000 }))).toBe(
+      'Invalid reminder setup: lateInterest.rates[0].percent: must be a number ≥ 0 with at most two decimals, got 10.155',
+    );
+  });
+});

@@ -3,7 +3,8 @@
  * fixture or from the settings editor as loose data; `validateSetup` is the one gate that turns it into a
  * `Setup` the planner can trust, or explains — naming the level or field and the rule — why it cannot.
  */
-import type { CalendarDate } from './calendar';
+import { isCalendarDate, type CalendarDate } from './calendar';
+import { percentHundredths } from './late-interest';
 import { cents, type Cents } from './money';
 import { err, ok, type Result } from './result';
 import { misplacedPlaceholders, type MisplacedWhere } from './template-markup';
@@ -92,7 +93,9 @@ export type SetupRule =
   | { readonly code: 'recur_max_count_invalid'; readonly got: string }
   /** In an HTML text, a placeholder written where an element or attribute name goes (`<td %Cliente>`). */
   | { readonly code: 'placeholder_in_markup'; readonly language: string; readonly placeholder: string; readonly where: MisplacedWhere }
-  | { readonly code: 'field_not_whole_number'; readonly field: 'minDaysBetween' | 'minimumAmount'; readonly got: string };
+  | { readonly code: 'field_not_whole_number'; readonly field: 'minDaysBetween' | 'minimumAmount'; readonly got: string }
+  /** Any problem of `lateInterest`; `detail` names the field inside it (`rates[1].from`), or is `lateInterest` for the whole. */
+  | { readonly code: 'late_interest_invalid'; readonly detail: string };
 
 export type SetupProblemCode = SetupRule['code'];
 
@@ -269,6 +272,8 @@ export function validateSetup(input: unknown): Result<Setup, readonly SetupProbl
     }
   }
 
+  problems.push(...lateInterestProblems(raw.lateInterest));
+
   if (problems.length > 0) return err(problems);
 
   const levels: Level[] = (rawLevels as Loose[]).map((level) => ({
@@ -296,7 +301,58 @@ export function validateSetup(input: unknown): Result<Setup, readonly SetupProbl
     ...(typeof raw.companyIban === 'string' && raw.companyIban !== '' ? { companyIban: raw.companyIban } : {}),
     enabledUsers: stringList(raw.enabledUsers),
     administrators: stringList(raw.administrators),
+    ...(present(raw.lateInterest) ? { lateInterest: readLateInterest(raw.lateInterest as Loose) } : {}),
   });
+}
+
+/**
+ * The problems of a setup's `lateInterest` (docs/rules.md §1.25b): absent or `null` is fine; otherwise an
+ * object with `rates`, a list (may be empty) of `{ from, percent }` — `from` a real date, each one once;
+ * `percent` a number ≥ 0 with at most two decimals — and `flatIndemnity`, required, an integer ≥ 0.
+ */
+function lateInterestProblems(value: unknown): SetupProblem[] {
+  if (!present(value)) return [];
+  const problems: SetupProblem[] = [];
+  const problem = (detail: string, rule: string): void => {
+    const path = detail === 'lateInterest' ? detail : `lateInterest.${detail}`;
+    problems.push({ path, code: 'late_interest_invalid', detail, message: `${path}: ${rule}` });
+  };
+  if (!isRecord(value)) {
+    problem('lateInterest', `must be an object with rates and flatIndemnity, got ${JSON.stringify(value) ?? 'null'}`);
+    return problems;
+  }
+  if (!Array.isArray(value.rates)) {
+    problem('rates', `must be a list of { from, percent } (it may be empty), got ${JSON.stringify(value.rates) ?? 'null'}`);
+  } else {
+    const seen = new Map<string, number>();
+    value.rates.forEach((rate: unknown, index) => {
+      if (!isRecord(rate)) {
+        problem(`rates[${index}]`, 'a rate must be an object with from and percent');
+        return;
+      }
+      if (!isCalendarDate(rate.from)) {
+        problem(`rates[${index}].from`, `must be a date written YYYY-MM-DD, got ${JSON.stringify(rate.from) ?? 'null'}`);
+      } else if (seen.has(rate.from)) {
+        problem(`rates[${index}].from`, `${rate.from} is repeated (rates[${seen.get(rate.from)}] starts that day too; each rate starts on its own day)`);
+      } else {
+        seen.set(rate.from, index);
+      }
+      if (percentHundredths(rate.percent) === undefined) {
+        problem(`rates[${index}].percent`, `must be a number ≥ 0 with at most two decimals, got ${JSON.stringify(rate.percent) ?? 'null'}`);
+      }
+    });
+  }
+  if (!isIntegerAtLeast(value.flatIndemnity, 0)) {
+    problem('flatIndemnity', `is required, an integer of minor units ≥ 0, got ${JSON.stringify(value.flatIndemnity) ?? 'null'}`);
+  }
+  return problems;
+}
+
+/** A `lateInterest` that passed `lateInterestProblems`, with its rates ordered by `from`. */
+function readLateInterest(value: Loose): LateInterest {
+  const rates = (value.rates as Loose[]).map((rate) => ({ from: rate.from as CalendarDate, percent: rate.percent as number }));
+  rates.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  return { rates, flatIndemnity: cents(value.flatIndemnity as number) };
 }
 
 /** The last level (highest days). A validated setup always has one. */

@@ -25,6 +25,7 @@ export interface Customer {
   readonly blocked?: boolean;
   /** The whole customer is paused until this day, inclusive (docs/rules.md §1.30). */
   readonly holdUntil?: CalendarDate;
+  /** A consumer, not a business: no late-payment interest nor indemnity (docs/rules.md §1.25b). */
   readonly consumer?: boolean;
 }
 

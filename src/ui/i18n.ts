@@ -3,6 +3,7 @@
  * sentences here and nowhere else. Italian is the default: the product is for Italian accounts-receivable
  * offices. Numbers, money and dates are formatted per language by Intl.
  */
+import { dateLocale } from '../domain/calendar';
 import type { AgingBucket } from '../domain/aging';
 import type { HtmlRemoval } from '../domain/html-policy';
 import type { SetupProblem } from '../domain/setup';
@@ -28,11 +29,11 @@ export function pickUiLanguage(candidates: readonly (string | null | undefined)[
 }
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
-/** An integer for people: `12.345` in Italian, `12,345` in English. */
+/** An integer for people: `12.345` in Italian, `12,345` in English; thousands always grouped, as amounts are (`1.234`). */
 export function formatCount(value: number, language: UiLanguage): string {
   let format = numberFormats.get(language);
   if (format === undefined) {
-    format = new Intl.NumberFormat(language, { maximumFractionDigits: 0 });
+    format = new Intl.NumberFormat(language, { maximumFractionDigits: 0, useGrouping: 'always' });
     numberFormats.set(language, format);
   }
   return format.format(value);
@@ -42,7 +43,7 @@ export function formatCount(value: number, language: UiLanguage): string {
 export function formatInstant(instant: number | string, language: UiLanguage): string {
   const date = new Date(instant);
   if (Number.isNaN(date.getTime())) return String(instant);
-  return new Intl.DateTimeFormat(language, {
+  return new Intl.DateTimeFormat(dateLocale(language), {
     day: '2-digit',
     month: '2-digit',
     year: 'numeric',
@@ -53,7 +54,7 @@ export function formatInstant(instant: number | string, language: UiLanguage): s
 
 /** Only the time of an instant: "10:42". */
 export function formatTime(instant: number, language: UiLanguage): string {
-  return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' }).format(new Date(instant));
+  return new Intl.DateTimeFormat(dateLocale(language), { hour: '2-digit', minute: '2-digit' }).format(new Date(instant));
 }
 
 /** A file size: "820 KB", "1,4 MB". */
@@ -66,7 +67,7 @@ export function formatBytes(bytes: number, language: UiLanguage): string {
     value /= 1024;
     unit++;
   }
-  return `${new Intl.NumberFormat(language, { maximumFractionDigits: value < 10 ? 1 : 0 }).format(value)} ${units[unit]}`;
+  return `${new Intl.NumberFormat(language, { maximumFractionDigits: value < 10 ? 1 : 0, useGrouping: 'always' }).format(value)} ${units[unit]}`;
 }
 
 export interface Messages {
@@ -293,6 +294,30 @@ function problemLevel(
   return position((index ?? 0) + 1);
 }
 
+/** What is wrong with the `lateInterest` field `detail` names (`rates[1].from`, `flatIndemnity`, …), in Italian. */
+function lateInterestFieldIt(detail: string): string {
+  const rate = /^rates\[(\d+)\]/.exec(detail);
+  const which = rate === null ? '' : `tasso n. ${Number(rate[1]) + 1}: `;
+  if (detail === 'lateInterest') return 'la configurazione non è nel formato previsto (servono i tassi e l’indennità forfettaria).';
+  if (detail === 'rates') return 'i tassi devono essere un elenco (anche vuoto).';
+  if (detail === 'flatIndemnity') return 'l’indennità forfettaria è obbligatoria: un importo intero in centesimi, zero o più.';
+  if (detail.endsWith('.from')) return `${which}la data di inizio deve essere una data valida, diversa da quella degli altri tassi.`;
+  if (detail.endsWith('.percent')) return `${which}la percentuale deve essere un numero, zero o più, con al massimo due decimali.`;
+  return `${which}ogni tasso indica una data di inizio e una percentuale.`;
+}
+
+/** What is wrong with the `lateInterest` field `detail` names (`rates[1].from`, `flatIndemnity`, …), in English. */
+function lateInterestFieldEn(detail: string): string {
+  const rate = /^rates\[(\d+)\]/.exec(detail);
+  const which = rate === null ? '' : `rate #${Number(rate[1]) + 1}: `;
+  if (detail === 'lateInterest') return 'the setting is not in the expected format (it needs the rates and the flat indemnity).';
+  if (detail === 'rates') return 'the rates must be a list (it may be empty).';
+  if (detail === 'flatIndemnity') return 'the flat indemnity is required: a whole number of cents, 0 or more.';
+  if (detail.endsWith('.from')) return `${which}the start date must be a valid date, different from the other rates’.`;
+  if (detail.endsWith('.percent')) return `${which}the percent must be a number, 0 or more, with at most two decimals.`;
+  return `${which}each rate gives a start date and a percent.`;
+}
+
 function setupProblemIt(problem: SetupProblem, levelName?: (index: number) => string | undefined): string {
   const level = `Livello ${problemLevel(problem.levelIndex, problem.levelId, levelName, (n) => `n. ${n}`)}`;
   switch (problem.code) {
@@ -326,6 +351,8 @@ function setupProblemIt(problem: SetupProblem, levelName?: (index: number) => st
       return problem.field === 'minDaysBetween'
         ? '“Giorni minimi tra due solleciti” deve essere un numero intero, zero o più.'
         : 'L’importo minimo non può essere negativo.';
+    case 'late_interest_invalid':
+      return `Interessi di mora: ${lateInterestFieldIt(problem.detail)}`;
   }
 }
 
@@ -362,6 +389,8 @@ function setupProblemEn(problem: SetupProblem, levelName?: (index: number) => st
       return problem.field === 'minDaysBetween'
         ? '“Minimum days between two reminders” must be a whole number, 0 or more.'
         : 'The minimum amount cannot be negative.';
+    case 'late_interest_invalid':
+      return `Late-payment interest: ${lateInterestFieldEn(problem.detail)}`;
   }
 }
 
@@ -1240,6 +1269,9 @@ const settingsIt: SettingsMessages = {
     ({
       Partita: 'le partite (tabella nell’e-mail HTML)',
       Importo: 'il totale',
+      Interessi: 'gli interessi di mora, calcolati sull’importo ancora aperto',
+      Indennita: 'l’indennità forfettaria di recupero, una per fattura',
+      TotaleDovuto: 'il totale con interessi e indennità',
       Cliente: 'la ragione sociale',
       Agente: 'il nome dell’agente',
       Oggi: 'la data di oggi',
@@ -1370,6 +1402,9 @@ const settingsEn: SettingsMessages = {
     ({
       Partita: 'the items (a table in the HTML e-mail)',
       Importo: 'the total',
+      Interessi: 'the late-payment interest, on the amount still open',
+      Indennita: 'the flat recovery indemnity, one per invoice',
+      TotaleDovuto: 'the total with interest and indemnity',
       Cliente: 'the customer name',
       Agente: 'the agent name',
       Oggi: 'today’s date',

@@ -144,7 +144,7 @@ describe('a mass send', () => {
       'Verranno inviate 381 e-mail a 205 clienti.',
     );
     expect(screen.getByTestId('confirm-amount').textContent).toBe(
-      'Importo sollecitato: 123.456,50\u00a0€ + 1000,00\u00a0USD.',
+      'Importo sollecitato: 123.456,50\u00a0€ + 1.000,00\u00a0USD.',
     );
     // 381 e-mails at 25 a minute: 15,24 minutes.
     expect(screen.getByTestId('confirm-duration').textContent).toBe(

@@ -140,7 +140,7 @@ test('the preview shows subject, recipients, attachments and the body in a sandb
   const frame = screen.getByTestId('preview-frame');
   expect(frame.getAttribute('sandbox')).toBe('');
   const html = frame.getAttribute('srcdoc') ?? '';
-  expect(html).toContain('Pagare 6500,00');
+  expect(html).toContain('Pagare 6.500,00');
   expect(html).toContain('IT60X0542811101000000123456');
   expect(await screen.findByText('FT 2026_1.pdf')).toBeTruthy();
 

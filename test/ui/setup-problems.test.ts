@@ -36,6 +36,7 @@ const EVERY_CODE: readonly unknown[] = [
   withLevel(2, { recurMaxCount: 0.5 }),
   { levels: LEVELS, minDaysBetween: -1, minimumAmount: -100 },
   withLevel(0, { texts: { it: { subject: 's', body: '<td %Cliente>x</td><%Importo>', format: 'html' } } }),
+  { levels: LEVELS, lateInterest: { rates: [{ from: '2026-01-01', percent: 10.155 }], flatIndemnity: -1 } },
 ];
 
 const names = (index: number) => LEVELS[index]?.name;
@@ -58,6 +59,7 @@ test('every reason code has a sentence in both languages, and none is the domain
       'recur_max_count_invalid',
       'field_not_whole_number',
       'placeholder_in_markup',
+      'late_interest_invalid',
     ]),
   );
   for (const problem of problems) {
@@ -69,7 +71,7 @@ test('every reason code has a sentence in both languages, and none is the domain
     expect(italian).not.toContain(problem.message);
     // No field names from the wire format reach the clerk.
     expect(`${italian} ${english}`).not.toMatch(
-      /recurEveryDays|recurMaxCount|minDaysBetween|minimumAmount|\bid\b/,
+      /recurEveryDays|recurMaxCount|minDaysBetween|minimumAmount|lateInterest|flatIndemnity|\bid\b/,
     );
   }
 });
@@ -99,4 +101,30 @@ test('the fields outside the levels are named as the settings label them', () =>
     '“Giorni minimi tra due solleciti” deve essere un numero intero, zero o più.',
     'L’importo minimo non può essere negativo.',
   ]);
+});
+
+test('each lateInterest problem says which field, in words, and which rate by its position', () => {
+  const problems = problemsOf({
+    levels: LEVELS,
+    lateInterest: { rates: [{ from: '2026-01-01', percent: 10 }, { from: '2026-01-01', percent: -1 }, 5], flatIndemnity: 40.5 },
+  });
+  expect(problems.map((problem) => messagesFor('it').setupProblem(problem))).toEqual([
+    'Interessi di mora: tasso n. 2: la data di inizio deve essere una data valida, diversa da quella degli altri tassi.',
+    'Interessi di mora: tasso n. 2: la percentuale deve essere un numero, zero o più, con al massimo due decimali.',
+    'Interessi di mora: tasso n. 3: ogni tasso indica una data di inizio e una percentuale.',
+    'Interessi di mora: l’indennità forfettaria è obbligatoria: un importo intero in centesimi, zero o più.',
+  ]);
+  expect(problems.map((problem) => messagesFor('en').setupProblem(problem))).toEqual([
+    'Late-payment interest: rate #2: the start date must be a valid date, different from the other rates’.',
+    'Late-payment interest: rate #2: the percent must be a number, 0 or more, with at most two decimals.',
+    'Late-payment interest: rate #3: each rate gives a start date and a percent.',
+    'Late-payment interest: the flat indemnity is required: a whole number of cents, 0 or more.',
+  ]);
+  const [whole] = problemsOf({ levels: LEVELS, lateInterest: 'yes' });
+  const [rates] = problemsOf({ levels: LEVELS, lateInterest: { flatIndemnity: 0 } });
+  if (whole === undefined || rates === undefined) throw new Error('expected problems');
+  expect(messagesFor('it').setupProblem(whole)).toBe(
+    'Interessi di mora: la configurazione non è nel formato previsto (servono i tassi e l’indennità forfettaria).',
+  );
+  expect(messagesFor('en').setupProblem(rates)).toBe('Late-payment interest: the rates must be a list (it may be empty).');
 });

@@ -29,7 +29,7 @@ test('an update made today says at what time; one made another day says when', (
       language="en"
     />,
   );
-  expect(screen.getByRole('status').textContent).toBe('Updated on 03/15/2026, 10:42 AMRefresh');
+  expect(screen.getByRole('status').textContent).toBe('Updated on 15/03/2026, 10:42Refresh');
 });
 
 test('an update in progress says which listing and how far', () => {
