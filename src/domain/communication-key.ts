@@ -33,6 +33,38 @@ export function communicationKey(levelId: string, pairs: Iterable<ItemCycle>): s
   return sha256Hex(JSON.stringify([levelId, sortItemCycles(pairs)]));
 }
 
+/** An (item id, item level id, cycle) triple: one item of a `onePerCustomer` communication, at its own level. */
+export type ItemLevelCycle = readonly [itemId: string, levelId: string, cycle: number];
+
+/** The triples sorted by item id, then level id (plain string order), then cycle. */
+export function sortItemLevelCycles(triples: Iterable<ItemLevelCycle>): ItemLevelCycle[] {
+  return [...triples].sort(([a, l, x], [b, m, y]) => (a < b ? -1 : a > b ? 1 : l < m ? -1 : l > m ? 1 : x - y));
+}
+
+/** The communication's (item id, item level id, cycle) triples in canonical order. */
+export const itemLevelCyclesOf = (communication: Pick<Communication, 'lines'>): ItemLevelCycle[] =>
+  sortItemLevelCycles(communication.lines.map((line): ItemLevelCycle => [line.item.id, line.levelId, line.cycle]));
+
+/**
+ * The key of a communication planned with `onePerCustomer` (docs/rules.md §1.27): SHA-256 (hex) of its level id
+ * and its sorted (item id, item level id, cycle) triples, serialised as JSON
+ * `["<levelId>",[["<itemId>","<itemLevelId>",<cycle>],…]]`. A triple never reads as a pair, so these keys
+ * cannot collide with `communicationKey`'s.
+ */
+export function onePerCustomerKey(levelId: string, triples: Iterable<ItemLevelCycle>): string {
+  return sha256Hex(JSON.stringify([levelId, sortItemLevelCycles(triples)]));
+}
+
+/**
+ * The key of a planned communication: `communicationKey` over its (item id, cycle) pairs — unchanged, so the
+ * keys already in ledgers and ERP logs stay valid — unless the setup has `onePerCustomer` on, then
+ * `onePerCustomerKey` over its triples (each item's own level counts).
+ */
+export const keyOfCommunication = (communication: Pick<Communication, 'levelId' | 'lines'>, onePerCustomer: boolean): string =>
+  onePerCustomer
+    ? onePerCustomerKey(communication.levelId, itemLevelCyclesOf(communication))
+    : communicationKey(communication.levelId, itemCyclesOf(communication));
+
 /** The compact item list that travels with the message: JSON `[["I1",0],["I2",1]]`, canonical order. */
 export function encodeItemCycles(pairs: Iterable<ItemCycle>): string {
   return JSON.stringify(sortItemCycles(pairs));

@@ -23,7 +23,13 @@ export interface Customer {
   /** BCP-47 language of the customer's texts, e.g. `it` or `en`. */
   readonly language?: string;
   readonly blocked?: boolean;
+  /** The whole customer is paused until this day, inclusive (docs/rules.md §1.30). */
+  readonly holdUntil?: CalendarDate;
+  readonly consumer?: boolean;
 }
+
+/** Why an item is held: for display only, a hold without a reason holds all the same. */
+export type HoldReason = 'promise' | 'pause';
 
 /** A partita: one installment of a document, with its own due date and open amount. */
 export interface OpenItem {
@@ -42,6 +48,9 @@ export interface OpenItem {
   readonly paymentMethod?: string;
   /** The agent of this document, overriding the customer's when present. */
   readonly agentId?: Agent['id'];
+  /** A promise to pay or a pause: not reminded until this day, inclusive (docs/rules.md §1.30). */
+  readonly holdUntil?: CalendarDate;
+  readonly holdReason?: HoldReason;
 }
 
 export type LedgerState = 'sent' | 'drafted' | 'handled';
@@ -58,11 +67,20 @@ export interface LedgerEntry {
 }
 
 /**
- * Why a due item is not proposed. `amount_overflow`: its communication's total is not a safe integer
+ * Why a due item is not proposed; the eligibility reasons in the order they are tried (unknown_customer,
+ * blocked, disputed, on_hold, no_email), then those of its communication. `on_hold`: the item or its
+ * customer is held until today or later. `amount_overflow`: its communication's total is not a safe integer
  * (not representable exactly), so no amount could be written in the e-mail; only that communication is
  * left out.
  */
-export type SkipReason = 'unknown_customer' | 'blocked' | 'disputed' | 'no_email' | 'below_minimum' | 'amount_overflow';
+export type SkipReason =
+  | 'unknown_customer'
+  | 'blocked'
+  | 'disputed'
+  | 'on_hold'
+  | 'no_email'
+  | 'below_minimum'
+  | 'amount_overflow';
 
 export interface SkippedItem {
   readonly itemId: OpenItem['id'];
