@@ -5,7 +5,7 @@ import {
   decodeItemCycles,
   encodeItemCycles,
   keyOfCommunication,
-  onePerCustomerKey,
+  communicationKeyOfTriples,
   sortItemCycles,
 } from './communication-key';
 import { planReminders } from './plan-reminders';
@@ -45,12 +45,12 @@ describe('the communication key', () => {
 describe('the key under onePerCustomer (docs/rules.md §1.27, §1.31)', () => {
   test('is SHA-256 of the level id and the sorted (item id, item level id, cycle) triples', () => {
     const expected = createHash('sha256').update('["L3",[["I1","L2",0],["I2","L3",1]]]', 'utf8').digest('hex');
-    expect(onePerCustomerKey('L3', [['I2', 'L3', 1], ['I1', 'L2', 0]])).toBe(expected);
+    expect(communicationKeyOfTriples('L3', [['I2', 'L3', 1], ['I1', 'L2', 0]])).toBe(expected);
   });
 
   test("changes with an item's own level, and differs from the pair key of the same items", () => {
-    const key = onePerCustomerKey('L3', [['I1', 'L2', 0], ['I2', 'L3', 0]]);
-    expect(onePerCustomerKey('L3', [['I1', 'L3', 0], ['I2', 'L3', 0]])).not.toBe(key);
+    const key = communicationKeyOfTriples('L3', [['I1', 'L2', 0], ['I2', 'L3', 0]]);
+    expect(communicationKeyOfTriples('L3', [['I1', 'L3', 0], ['I2', 'L3', 0]])).not.toBe(key);
     expect(communicationKey('L3', [['I1', 0], ['I2', 0]])).not.toBe(key);
   });
 
@@ -60,7 +60,7 @@ describe('the key under onePerCustomer (docs/rules.md §1.27, §1.31)', () => {
     const [combined] = planReminders({ setup: aSetup(raw), today: '2026-03-15', customers: [aCustomer()], agents: [], items, ledger: [] }).communications;
     if (combined === undefined) throw new Error('the plan proposes the combined communication');
     expect(combined.levelId).toBe('L3');
-    expect(keyOfCommunication(combined, true)).toBe(onePerCustomerKey('L3', [['I1', 'L2', 0], ['I2', 'L3', 0]]));
+    expect(keyOfCommunication(combined, true)).toBe(communicationKeyOfTriples('L3', [['I1', 'L2', 0], ['I2', 'L3', 0]]));
     expect(keyOfCommunication(combined, false)).toBe(communicationKey('L3', [['I1', 0], ['I2', 0]]));
   });
 });

@@ -51,18 +51,18 @@ export const itemLevelCyclesOf = (communication: Pick<Communication, 'lines'>): 
  * `["<levelId>",[["<itemId>","<itemLevelId>",<cycle>],…]]`. A triple never reads as a pair, so these keys
  * cannot collide with `communicationKey`'s.
  */
-export function onePerCustomerKey(levelId: string, triples: Iterable<ItemLevelCycle>): string {
+export function communicationKeyOfTriples(levelId: string, triples: Iterable<ItemLevelCycle>): string {
   return sha256Hex(JSON.stringify([levelId, sortItemLevelCycles(triples)]));
 }
 
 /**
  * The key of a planned communication: `communicationKey` over its (item id, cycle) pairs — unchanged, so the
  * keys already in ledgers and ERP logs stay valid — unless the setup has `onePerCustomer` on, then
- * `onePerCustomerKey` over its triples (each item's own level counts).
+ * `communicationKeyOfTriples` over its triples (each item's own level counts).
  */
 export const keyOfCommunication = (communication: Pick<Communication, 'levelId' | 'lines'>, onePerCustomer: boolean): string =>
   onePerCustomer
-    ? onePerCustomerKey(communication.levelId, itemLevelCyclesOf(communication))
+    ? communicationKeyOfTriples(communication.levelId, itemLevelCyclesOf(communication))
     : communicationKey(communication.levelId, itemCyclesOf(communication));
 
 /** The compact item list that travels with the message: JSON `[["I1",0],["I2",1]]`, canonical order. */
