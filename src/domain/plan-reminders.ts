@@ -180,9 +180,9 @@ interface Group {
 /**
  * Plans the reminders due on `input.today`: every eligible item due at its current level (docs/rules.md §1
  * "Current level", "Due"), grouped into communications ("Grouping"), with their recipients
- * ("Recipients"); every item that would be due but is not eligible or is on hold (§1.30), or whose communication is below
- * the minimum amount or has a total that is not a safe integer (`amount_overflow`), as skipped with its
- * reason. Items with nothing open, and items waiting for `minDaysBetween`, appear in neither list.
+ * ("Recipients"); every item that would be due but is not eligible or is on hold (§1.30), or whose
+ * communication is below the minimum amount or has a total that is not a safe integer (`amount_overflow`),
+ * as skipped with its reason. Items with nothing open, and items waiting for `minDaysBetween`, appear in neither list.
  * Communications come in the order their first item is met.
  */
 export function planReminders(input: PlanInput): Plan {
