@@ -23,6 +23,7 @@ const customerSchema = z.object({
   agentId: optional(z.string()),
   language: optional(z.string()),
   blocked: optional(z.boolean()),
+  holdUntil: optional(date),
   consumer: optional(z.boolean()),
 });
 const agentSchema = z.object({ id: z.string(), name: z.string(), email: optional(z.string()) });
@@ -38,6 +39,8 @@ const itemSchema = z.object({
   disputed: optional(z.boolean()),
   paymentMethod: optional(z.string()),
   agentId: optional(z.string()),
+  holdUntil: optional(date),
+  holdReason: optional(z.enum(['promise', 'pause'])),
 });
 const ledgerSchema = z.object({
   itemId: z.string(),
@@ -93,7 +96,8 @@ export interface ReminderAnswer {
   readonly customerId: string;
   readonly levelId: string;
   readonly currency: string;
-  readonly items: readonly { readonly itemId: string; readonly cycle: number }[];
+  /** Each item at its own level (the reminder's, unless the setup has `onePerCustomer`). */
+  readonly items: readonly { readonly itemId: string; readonly levelId: string; readonly cycle: number }[];
   readonly total: number;
   readonly to: readonly string[];
   readonly cc: readonly string[];
@@ -110,7 +114,7 @@ const toReminderAnswer = (c: Communication): ReminderAnswer => ({
   customerId: c.customerId,
   levelId: c.levelId,
   currency: c.currency,
-  items: c.lines.map((line) => ({ itemId: line.item.id, cycle: line.cycle })),
+  items: c.lines.map((line) => ({ itemId: line.item.id, levelId: line.levelId, cycle: line.cycle })),
   total: c.total,
   to: c.to,
   cc: c.cc,
@@ -128,27 +132,41 @@ export function answerFixture(fixture: PlanFixture): PlanAnswer {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The union of the fields of every expected element (the first example of each), so restricting keeps whatever any names. */
-function mergedShape(values: readonly unknown[]): unknown {
-  if (!values.some(isRecord)) return values[0];
-  const shape: Record<string, unknown> = {};
-  for (const value of values) if (isRecord(value)) for (const [k, v] of Object.entries(value)) if (!(k in shape)) shape[k] = v;
-  return shape;
+/**
+ * Whether `actual` agrees with `expected` on every field `expected` names, recursively: an object may hold
+ * fields the expectation leaves out (ignored — so an item's `levelId` is compared only where the expectation
+ * gives it, element by element); an array must have the same length and agree element by element, in order.
+ */
+function agrees(expected: unknown, actual: unknown): boolean {
+  if (Array.isArray(expected)) {
+    return Array.isArray(actual) && actual.length === expected.length && expected.every((value, i) => agrees(value, actual[i]));
+  }
+  if (isRecord(expected)) return isRecord(actual) && Object.keys(expected).every((key) => agrees(expected[key], actual[key]));
+  return canonical(expected) === canonical(actual);
 }
 
-/** `actual` restricted to the fields `expected` names, recursively (arrays element by element). */
-function restrict(actual: unknown, expected: unknown): unknown {
-  if (Array.isArray(expected) && Array.isArray(actual)) {
-    if (expected.length === 0) return actual;
-    // Ordered lists (items, to, cc) are compared element by element: each restricted to its own expectation.
-    if (expected.length === actual.length) return actual.map((value, i) => restrict(value, expected[i]));
-    const shape = mergedShape(expected);
-    return actual.map((value) => restrict(value, shape));
-  }
-  if (isRecord(expected) && isRecord(actual)) {
-    return Object.fromEntries(Object.keys(expected).map((key) => [key, restrict(actual[key], expected[key])]));
-  }
-  return actual;
+/**
+ * Compares two lists as sets: pairs each expected element with a distinct actual one it agrees with (a
+ * maximum matching, so one loose expectation cannot take the element a stricter one needs), and returns
+ * what is left unpaired on each side.
+ */
+function unpaired(want: readonly unknown[], got: readonly unknown[]): { missing: unknown[]; extra: unknown[] } {
+  const candidates = want.map((expected) => got.flatMap((actual, j) => (agrees(expected, actual) ? [j] : [])));
+  const ownerOf = new Array<number>(got.length).fill(-1);
+  const assign = (i: number, seen: boolean[]): boolean => {
+    for (const j of candidates[i] ?? []) {
+      if (seen[j] === true) continue;
+      seen[j] = true;
+      const owner = ownerOf[j] as number;
+      if (owner < 0 || assign(owner, seen)) {
+        ownerOf[j] = i;
+        return true;
+      }
+    }
+    return false;
+  };
+  const paired = want.map((_, i) => assign(i, new Array<boolean>(got.length).fill(false)));
+  return { missing: want.filter((_, i) => paired[i] !== true), extra: got.filter((_, j) => ownerOf[j] === -1) };
 }
 
 /** JSON with object keys sorted, so two equal values always print the same. */
@@ -187,29 +205,10 @@ export function compareAnswer(expected: unknown, actual: PlanAnswer): string[] {
   for (const key of ['reminders', 'skipped'] as const) {
     const want = Array.isArray(expected[key]) ? (expected[key] as unknown[]) : [];
     const got = actual[key] as readonly unknown[];
-    const { missing, extra } = matchSets(want, got);
-    for (const m of missing) problems.push(`${key}: expected but missing  ${m}`);
-    for (const e of extra) problems.push(`${key}: produced but not expected ${e}`);
+    const { missing, extra } = unpaired(want, got);
+    for (const m of missing) problems.push(`${key}: expected but missing  ${canonical(m)}`);
+    for (const e of extra) problems.push(`${key}: produced but not expected ${canonical(e)}`);
   }
   return problems;
 }
 
-/**
- * Matches the expected elements with the produced ones as sets, each produced element restricted to the
- * fields of the expected element it is compared with — so a field one expectation gives (`interest`) is
- * compared there and nowhere else. What is left unmatched on either side is reported.
- */
-function matchSets(want: readonly unknown[], got: readonly unknown[]): { missing: string[]; extra: string[] } {
-  const used = new Set<number>();
-  const missing: string[] = [];
-  for (const expectedValue of want) {
-    const wanted = canonical(expectedValue);
-    const index = got.findIndex((value, i) => !used.has(i) && canonical(restrict(value, expectedValue)) === wanted);
-    if (index < 0) missing.push(wanted);
-    else used.add(index);
-  }
-  // Unmatched produced elements are shown restricted to the fields the expectation names at all.
-  const shape = want.length === 0 ? undefined : mergedShape(want);
-  const extra = got.flatMap((value, i) => (used.has(i) ? [] : [canonical(shape === undefined ? value : restrict(value, shape))]));
-  return { missing: missing.sort(), extra: extra.sort() };
-}

@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
+import { aCustomer, anItem, aSetup } from '../../test/builders/domain';
 import {
   communicationKey,
   communicationKeyOfTriples,
   decodeItemCycles,
   encodeItemCycles,
+  keyOfCommunication,
   keyOfItems,
   sortItemCycles,
 } from './communication-key';
+import { planReminders } from './plan-reminders';
 import { sha256Hex } from './sha256';
 
 describe('SHA-256', () => {
@@ -37,6 +40,29 @@ describe('the communication key', () => {
 
   test('cannot be forged by ids that contain separators', () => {
     expect(communicationKey('L1', [['a","b', 0]])).not.toBe(communicationKey('L1', [['a', 0], ['b', 0]]));
+  });
+});
+
+describe('the key under onePerCustomer (docs/rules.md §1.27, §1.31)', () => {
+  test('is SHA-256 of the level id and the sorted (item id, item level id, cycle) triples', () => {
+    const expected = createHash('sha256').update('["L3",[["I1","L2",0],["I2","L3",1]]]', 'utf8').digest('hex');
+    expect(communicationKeyOfTriples('L3', [['I2', 'L3', 1], ['I1', 'L2', 0]])).toBe(expected);
+  });
+
+  test("changes with an item's own level, and differs from the pair key of the same items", () => {
+    const key = communicationKeyOfTriples('L3', [['I1', 'L2', 0], ['I2', 'L3', 0]]);
+    expect(communicationKeyOfTriples('L3', [['I1', 'L3', 0], ['I2', 'L3', 0]])).not.toBe(key);
+    expect(communicationKey('L3', [['I1', 0], ['I2', 0]])).not.toBe(key);
+  });
+
+  test('a planned communication keeps the pair key with the option off, and takes the triple key with it on', () => {
+    const raw = { groupByCustomer: true, onePerCustomer: true };
+    const items = [anItem({ id: 'I1', dueDate: '2026-02-28' }), anItem({ id: 'I2', dueDate: '2026-02-10' })];
+    const [combined] = planReminders({ setup: aSetup(raw), today: '2026-03-15', customers: [aCustomer()], agents: [], items, ledger: [] }).communications;
+    if (combined === undefined) throw new Error('the plan proposes the combined communication');
+    expect(combined.levelId).toBe('L3');
+    expect(keyOfCommunication(combined, true)).toBe(communicationKeyOfTriples('L3', [['I1', 'L2', 0], ['I2', 'L3', 0]]));
+    expect(keyOfCommunication(combined, false)).toBe(communicationKey('L3', [['I1', 0], ['I2', 0]]));
   });
 });
 

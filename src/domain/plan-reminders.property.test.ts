@@ -21,6 +21,9 @@ const ADDRESS_LISTS = [
 ];
 /** True about one time in `n`. */
 const rarely = (n: number) => fc.integer({ min: 1, max: n }).map((k) => k === 1);
+/** A hold date offset from today about one time in six, else none. */
+const sometimes = <T>(value: fc.Arbitrary<T>) =>
+  fc.oneof({ arbitrary: fc.constant(undefined), weight: 5 }, { arbitrary: value, weight: 1 });
 
 interface Book {
   readonly rawSetup: Record<string, unknown>;
@@ -35,6 +38,7 @@ const bookArbitrary: fc.Arbitrary<Book> = fc
     minDaysBetween: fc.integer({ min: 0, max: 10 }),
     minimumAmount: fc.constantFrom(0, 0, 500, 5000),
     groupByCustomer: fc.boolean(),
+    onePerCustomer: fc.boolean(),
     ccAgent: fc.boolean(),
     bankCollected: fc.boolean(),
     customers: fc.array(
@@ -42,6 +46,7 @@ const bookArbitrary: fc.Arbitrary<Book> = fc
         emails: fc.constantFrom(...ADDRESS_LISTS),
         blocked: rarely(6),
         agent: fc.constantFrom(undefined, 'A1', 'A2', 'A9'),
+        hold: sometimes(fc.integer({ min: -3, max: 3 })),
       }),
       { minLength: 3, maxLength: 5 },
     ),
@@ -55,8 +60,9 @@ const bookArbitrary: fc.Arbitrary<Book> = fc
         paymentMethod: fc.constantFrom(undefined, 'bonifico', 'riba'),
         agent: fc.constantFrom(undefined, undefined, 'A1', 'A2', 'GHOST'),
         document: fc.integer({ min: 1, max: 20 }),
+        hold: sometimes(fc.integer({ min: -3, max: 3 })),
       }),
-      { minLength: 3, maxLength: 25 },
+      { minLength: 6, maxLength: 25 },
     ),
     ledger: fc.array(
       fc.record({ item: fc.integer({ min: 0, max: 24 }), level: fc.integer({ min: 0, max: 4 }), cycle: fc.integer({ min: 0, max: 3 }), ago: fc.integer({ min: 0, max: 45 }) }),
@@ -66,12 +72,16 @@ const bookArbitrary: fc.Arbitrary<Book> = fc
   .map((g): Book => {
     const levels = g.levelDays.map((days, i) => ({ id: `L${i}`, name: `Level ${i}`, kind: 'sollecito', days }));
     const last = levels.reduce((a, b) => (b.days > a.days ? b : a));
-    const lastWithRecursion = { ...last, recurEveryDays: g.recurEveryDays, recurMaxCount: g.recurEveryDays === undefined ? undefined : g.recurMaxCount };
+    // A last level on or before the due date may not recur (docs/rules.md §1.29).
+    const recurEveryDays = last.days > 0 ? g.recurEveryDays : undefined;
+    const lastWithRecursion = { ...last, recurEveryDays, recurMaxCount: recurEveryDays === undefined ? undefined : g.recurMaxCount };
     const rawSetup = {
       levels: levels.map((l) => (l === last ? lastWithRecursion : l)),
       minDaysBetween: g.minDaysBetween,
       minimumAmount: g.minimumAmount,
       groupByCustomer: g.groupByCustomer,
+      // onePerCustomer needs groupByCustomer (docs/rules.md §1.31).
+      onePerCustomer: g.groupByCustomer && g.onePerCustomer,
       ccAgent: g.ccAgent,
       autoCollectedPaymentMethods: g.bankCollected ? ['riba', 'sdd'] : [],
     };
@@ -83,6 +93,7 @@ const bookArbitrary: fc.Arbitrary<Book> = fc
       emails: c.emails,
       blocked: c.blocked,
       ...(c.agent !== undefined ? { agentId: c.agent } : {}),
+      ...(c.hold !== undefined ? { holdUntil: addDays(TODAY, c.hold) } : {}),
     }));
     const agents: Agent[] = [
       { id: 'A1', name: 'Uno', email: 'uno@agenti.it' },
@@ -101,6 +112,7 @@ const bookArbitrary: fc.Arbitrary<Book> = fc
       disputed: it.disputed,
       ...(it.paymentMethod !== undefined ? { paymentMethod: it.paymentMethod } : {}),
       ...(it.agent !== undefined ? { agentId: it.agent } : {}),
+      ...(it.hold !== undefined ? { holdUntil: addDays(TODAY, it.hold), holdReason: 'promise' as const } : {}),
     }));
     const ledger: LedgerEntry[] = g.ledger.map((e) => ({
       itemId: `I${e.item}`,
@@ -116,18 +128,21 @@ const bookArbitrary: fc.Arbitrary<Book> = fc
 function canonical(plan: Plan): { communications: string[]; skipped: string[] } {
   return {
     communications: plan.communications
-      .map((c) => JSON.stringify([c.customerId, c.levelId, c.currency, c.total, c.to, c.cc, c.lines.map((l) => [l.item.id, l.cycle])]))
+      .map((c) => JSON.stringify([c.customerId, c.levelId, c.currency, c.total, c.to, c.cc, c.lines.map((l) => [l.item.id, l.levelId, l.cycle])]))
       .sort(),
     skipped: plan.skipped.map((s) => `${s.itemId}:${s.reason}`).sort(),
   };
 }
 
-/** A deliberately naive reading of docs/rules.md §1.12–1.16: the (level, cycle) an item is due for, or undefined. */
+/** A deliberately naive reading of docs/rules.md §1.12–1.16 and §1.29: the (level, cycle) an item is due for, or undefined. */
 function referenceDue(input: PlanInput, item: OpenItem): { levelId: string; cycle: number } | undefined {
   const { setup, today } = input;
   if (item.residual <= 0) return undefined;
   const bank = item.paymentMethod !== undefined && setup.autoCollectedPaymentMethods.includes(item.paymentMethod);
-  const triggered = setup.levels.filter((l) => addDays(item.dueDate, l.days) <= today && !(bank && l.days <= 0));
+  // A level with days ≤ 0 is triggered only from D + days up to D itself, and never for bank-collected items.
+  const triggered = setup.levels.filter(
+    (l) => addDays(item.dueDate, l.days) <= today && !(l.days <= 0 && (bank || today > item.dueDate)),
+  );
   const current = triggered[triggered.length - 1];
   if (current === undefined) return undefined;
   const entries = input.ledger.filter((e) => e.itemId === item.id);
@@ -152,7 +167,7 @@ test('every due item is in exactly one communication, or skipped once; nothing e
   fc.assert(
     fc.property(bookArbitrary, ({ input }) => {
       const plan = planReminders(input);
-      const planned = plan.communications.flatMap((c) => c.lines.map((l) => `${l.item.id}:${c.levelId}:${l.cycle}`));
+      const planned = plan.communications.flatMap((c) => c.lines.map((l) => `${l.item.id}:${l.levelId}:${l.cycle}`));
       const skippedIds = plan.skipped.map((s) => s.itemId);
       expect(new Set([...planned.map((p) => p.split(':')[0]), ...skippedIds]).size).toBe(planned.length + skippedIds.length);
       const expected = input.items.flatMap((item) => {
@@ -161,6 +176,66 @@ test('every due item is in exactly one communication, or skipped once; nothing e
       });
       const skippedDue = expected.filter((key) => skippedIds.includes(key.split(':')[0] as string));
       expect([...planned].sort()).toEqual(expected.filter((key) => !skippedDue.includes(key)).sort());
+    }),
+    runs,
+  );
+});
+
+/** docs/rules.md §1.11 and §1.30: the first reason that applies to an item that would be due, or undefined. */
+function referenceReason(input: PlanInput, item: OpenItem): string | undefined {
+  const customer = input.customers.find((c) => c.id === item.customerId);
+  if (customer === undefined) return 'unknown_customer';
+  if (customer.blocked === true) return 'blocked';
+  if (item.disputed === true) return 'disputed';
+  const holds = [item.holdUntil, customer.holdUntil].filter((d): d is string => d !== undefined);
+  if (holds.some((d) => input.today <= d)) return 'on_hold';
+  if (!customer.emails.some((e) => /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(e.trim()) && !/^[^@]*@\.|\.$/.test(e.trim()))) return 'no_email';
+  return undefined;
+}
+
+test('a due item that is not eligible is skipped with the first reason that applies, holds in their place', () => {
+  fc.assert(
+    fc.property(bookArbitrary, ({ input }) => {
+      const plan = planReminders(input);
+      const eligibility = new Set(['unknown_customer', 'blocked', 'disputed', 'on_hold', 'no_email']);
+      const got = plan.skipped.filter((s) => eligibility.has(s.reason)).map((s) => `${s.itemId}:${s.reason}`);
+      const want = input.items.flatMap((item) => {
+        const reason = referenceDue(input, item) === undefined ? undefined : referenceReason(input, item);
+        return reason === undefined ? [] : [`${item.id}:${reason}`];
+      });
+      expect(got.sort()).toEqual(want.sort());
+    }),
+    runs,
+  );
+});
+
+test('with onePerCustomer every due item is in exactly one communication per (customer, currency), at the level it would have alone', () => {
+  fc.assert(
+    fc.property(bookArbitrary, ({ rawSetup, input }) => {
+      const setup = validateSetup({ ...rawSetup, groupByCustomer: true, onePerCustomer: true });
+      if (!setup.ok) throw new Error('onePerCustomer with groupByCustomer is a valid setup');
+      const book = { ...input, setup: setup.value };
+      const plan = planReminders(book);
+      const daysOf = new Map(setup.value.levels.map((l) => [l.id, l.days] as const));
+      const groups = plan.communications.map((c) => `${c.customerId}|${c.currency}`);
+      expect(new Set(groups).size).toBe(groups.length);
+      for (const c of plan.communications) {
+        const highest = Math.max(...c.lines.map((l) => daysOf.get(l.levelId) as number));
+        expect(daysOf.get(c.levelId)).toBe(highest);
+        for (const l of c.lines) expect(l.item.customerId === c.customerId && l.item.currency === c.currency).toBe(true);
+      }
+      const appearances = [
+        ...plan.communications.flatMap((c) => c.lines.map((l) => `${l.item.id}:${l.levelId}:${l.cycle}`)),
+        ...plan.skipped.map((s) => {
+          const due = referenceDue(book, book.items.find((i) => i.id === s.itemId) as OpenItem);
+          return `${s.itemId}:${due?.levelId ?? '-'}:${due?.cycle ?? '-'}`;
+        }),
+      ];
+      const expected = book.items.flatMap((item) => {
+        const due = referenceDue(book, item);
+        return due === undefined ? [] : [`${item.id}:${due.levelId}:${due.cycle}`];
+      });
+      expect(appearances.sort()).toEqual(expected.sort());
     }),
     runs,
   );
@@ -183,7 +258,7 @@ test('recording the plan in the ledger and planning again the same day proposes 
     fc.property(bookArbitrary, fc.constantFrom('sent', 'drafted', 'handled'), ({ input }, state) => {
       const first = planReminders(input);
       const recorded = first.communications.flatMap((c) =>
-        c.lines.map((l): LedgerEntry => ({ itemId: l.item.id, levelId: c.levelId, cycle: l.cycle, sentOn: input.today, state })),
+        c.lines.map((l): LedgerEntry => ({ itemId: l.item.id, levelId: l.levelId, cycle: l.cycle, sentOn: input.today, state })),
       );
       expect(planReminders({ ...input, ledger: [...input.ledger, ...recorded] }).communications).toEqual([]);
     }),
@@ -226,7 +301,13 @@ test('moving every date by the same number of days changes nothing', () => {
       const moved: PlanInput = {
         ...input,
         today: addDays(input.today, shift),
-        items: input.items.map((i) => ({ ...i, dueDate: addDays(i.dueDate, shift), documentDate: addDays(i.documentDate, shift) })),
+        items: input.items.map((i) => ({
+          ...i,
+          dueDate: addDays(i.dueDate, shift),
+          documentDate: addDays(i.documentDate, shift),
+          ...(i.holdUntil !== undefined ? { holdUntil: addDays(i.holdUntil, shift) } : {}),
+        })),
+        customers: input.customers.map((c) => (c.holdUntil !== undefined ? { ...c, holdUntil: addDays(c.holdUntil, shift) } : c)),
         ledger: input.ledger.map((e) => ({ ...e, sentOn: addDays(e.sentOn, shift) })),
       };
       expect(canonical(planReminders(moved))).toEqual(canonical(planReminders(input)));

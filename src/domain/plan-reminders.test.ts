@@ -4,6 +4,7 @@
  */
 import { aCustomer, anAgent, anEntry, anItem, aSetup } from '../../test/builders/domain';
 import { documentsOf, planReminders, type PlanInput } from './plan-reminders';
+import type { Customer, OpenItem } from './types';
 
 const base: PlanInput = {
   setup: aSetup(),
@@ -23,9 +24,18 @@ describe('current level', () => {
   test('is the highest level triggered (due date + days ≤ today)', () => {
     expect(due({ today: '2026-02-17' })).toEqual([]);
     expect(due({ today: '2026-02-18' })).toEqual(['L1:I1#0']);
-    expect(due({ today: '2026-03-14' })).toEqual(['L1:I1#0']);
+    expect(due({ today: '2026-02-28' })).toEqual(['L1:I1#0']);
     expect(due({ today: '2026-03-15' })).toEqual(['L2:I1#0']);
     expect(due({ today: '2026-03-30' })).toEqual(['L3:I1#0']);
+  });
+
+  test('a level with days ≤ 0 ends on the due date: an overdue item waits for the first overdue level, not skipped', () => {
+    expect(due({ today: '2026-03-01' })).toEqual([]);
+    expect(due({ today: '2026-03-14' })).toEqual([]);
+    expect(plan({ today: '2026-03-14', customers: [aCustomer({ blocked: true })] }).skipped).toEqual([]);
+    const dayZero = aSetup({ levels: [{ id: 'P0', days: 0 }, { id: 'L2', days: 15 }] });
+    expect(due({ setup: dayZero, today: '2026-02-28' })).toEqual(['P0:I1#0']);
+    expect(due({ setup: dayZero, today: '2026-03-01' })).toEqual([]);
   });
 
   test('levels skipped while nobody ran the add-in are not sent late: only the current one, once', () => {
@@ -99,6 +109,18 @@ describe('eligibility', () => {
     expect(skipped([aCustomer({ emails: ['not-an-address'], pec: 'rossi@pec.it' })])).toEqual([{ itemId: 'I1', reason: 'no_email' }]);
   });
 
+  test('a hold (the item\'s or its customer\'s, the later) skips a due item as on_hold, after disputed and before no_email', () => {
+    const skipped = (customer: Partial<Customer>, item: Partial<OpenItem>) =>
+      plan({ customers: [aCustomer(customer)], items: [anItem(item)] }).skipped;
+    expect(skipped({}, { holdUntil: '2026-03-15', holdReason: 'promise' })).toEqual([{ itemId: 'I1', reason: 'on_hold' }]);
+    expect(skipped({ holdUntil: '2026-03-15' }, { holdUntil: '2026-03-01' })).toEqual([{ itemId: 'I1', reason: 'on_hold' }]);
+    expect(skipped({ holdUntil: '2026-03-01' }, { holdUntil: '2026-03-20' })).toEqual([{ itemId: 'I1', reason: 'on_hold' }]);
+    expect(skipped({ emails: [] }, { holdUntil: '2026-03-15' })).toEqual([{ itemId: 'I1', reason: 'on_hold' }]);
+    expect(skipped({}, { holdUntil: '2026-03-15', disputed: true })).toEqual([{ itemId: 'I1', reason: 'disputed' }]);
+    expect(skipped({ holdUntil: '2026-03-15', blocked: true }, {})).toEqual([{ itemId: 'I1', reason: 'blocked' }]);
+    expect(due({ items: [anItem({ holdUntil: '2026-03-14' })] })).toEqual(['L2:I1#0']);
+  });
+
   test('an ineligible item that is not due is not reported', () => {
     expect(plan({ customers: [], today: '2026-01-01' }).skipped).toEqual([]);
   });
@@ -165,6 +187,24 @@ describe('communications', () => {
     ]);
     // Not grouped, each item is its own communication with a safe total.
     expect(plan({ customers, items }).skipped).toEqual([]);
+  });
+
+  test('onePerCustomer: one communication per (customer, currency) at the highest level, each item at its own level', () => {
+    const setup = aSetup({ groupByCustomer: true, onePerCustomer: true, minimumAmount: 3500 });
+    const items = [
+      anItem({ id: 'I1', dueDate: '2026-02-28', residual: 1000 }), // +15: L2
+      anItem({ id: 'I2', dueDate: '2026-02-10', residual: 2000 }), // +33: L3
+      anItem({ id: 'I3', dueDate: '2026-03-20', residual: 500 }), // -5: L1
+      anItem({ id: 'I4', dueDate: '2026-02-10', residual: 9000, currency: 'USD' }),
+    ];
+    const result = plan({ setup, items });
+    expect(result.communications.map((c) => [c.levelId, c.currency, c.total, c.lines.map((l) => `${l.item.id}:${l.levelId}#${l.cycle}`)])).toEqual([
+      ['L3', 'EUR', 3500, ['I2:L3#0', 'I1:L2#0', 'I3:L1#0']],
+      ['L3', 'USD', 9000, ['I4:L3#0']],
+    ]);
+    expect(result.skipped).toEqual([]);
+    // Without the option, the same items make one communication per level: each below 3500.
+    expect(plan({ setup: aSetup({ groupByCustomer: true, minimumAmount: 3500 }), items }).communications.map((c) => c.levelId)).toEqual(['L3']);
   });
 
   test("CC: each item's own agent when it names one (even an unknown one), else the customer's, never one already in To", () => {

@@ -19,7 +19,11 @@ export interface PlanInput {
   readonly ledger: readonly LedgerEntry[];
 }
 
-/** One item of a communication, at the cycle it is sent for (0 the first time a level is sent). */
+/**
+ * One item of a communication, at its own level and the cycle it is sent for (0 the first time a level
+ * is sent). The level is the communication's own, except under `onePerCustomer` where each item keeps the
+ * level it is due at (docs/rules.md §1.31) and the ledger records it there.
+ */
 export interface CommunicationLine {
   readonly item: OpenItem;
   readonly levelId: Level['id'];
@@ -32,7 +36,10 @@ export interface DocumentRef {
   readonly documentNumber: string;
 }
 
-/** One e-mail to one customer at one level, in one currency. */
+/**
+ * One e-mail to one customer at one level, in one currency. Under `onePerCustomer` its level is the highest
+ * (by days) of its lines' levels, and its texts are that level's.
+ */
 export interface Communication {
   readonly customerId: Customer['id'];
   readonly levelId: Level['id'];
@@ -118,15 +125,24 @@ export function compareLines(a: CommunicationLine, b: CommunicationLine): number
 }
 
 /**
- * The rank (index in `setup.levels`, ordered by days) of the item's current level on day `today`, or -1.
- * Levels with days ≤ 0 do not exist for items the bank collects by itself.
+ * The rank (index in `setup.levels`, ordered by days) of the item's current level when it is `overdueDays`
+ * past its due date (negative before it), or -1. Levels with days ≤ 0 end at the due date: once the item is
+ * overdue they no longer exist for it (docs/rules.md §1.29), and they never exist for items the bank collects
+ * by itself (§1.12). Since levels are ordered by days, only the highest triggered one needs the check.
  */
 function currentRank(levels: readonly Level[], overdueDays: number, bankCollected: boolean): number {
   let rank = -1;
   for (let i = 0; i < levels.length && (levels[i] as Level).days <= overdueDays; i++) rank = i;
-  if (rank >= 0 && bankCollected && (levels[rank] as Level).days <= 0) return -1;
+  if (rank >= 0 && (levels[rank] as Level).days <= 0 && (bankCollected || overdueDays > 0)) return -1;
   return rank;
 }
+
+/** The later of two optional hold dates (YYYY-MM-DD compares as text). */
+const laterHold = (a: CalendarDate | undefined, b: CalendarDate | undefined): CalendarDate | undefined =>
+  a === undefined ? b : b === undefined || a >= b ? a : b;
+
+/** Held on `today` while today ≤ the hold's last day (inclusive); a hold that ended yesterday holds nothing. */
+const isHeld = (holdUntil: CalendarDate | undefined, today: CalendarDate): boolean => holdUntil !== undefined && today <= holdUntil;
 
 /**
  * The cycle at which an item is due at its current level (`rank`) on day `today`, or -1 when it is not
@@ -158,7 +174,8 @@ interface CustomerFacts {
 }
 
 interface Group {
-  readonly levelId: Level['id'];
+  /** The group's level as a rank: under `onePerCustomer` the highest of its lines', else theirs. */
+  rank: number;
   readonly currency: CurrencyCode;
   readonly facts: CustomerFacts;
   readonly lines: CommunicationLine[];
@@ -167,9 +184,9 @@ interface Group {
 /**
  * Plans the reminders due on `input.today`: every eligible item due at its current level (docs/rules.md §1
  * "Current level", "Due"), grouped into communications ("Grouping"), with their recipients
- * ("Recipients"); and every item that would be due but is not eligible, or whose communication is below
- * the minimum amount or has a total that is not a safe integer (`amount_overflow`), as skipped with its
- * reason. Items with nothing open, and items waiting for `minDaysBetween`, appear in neither list.
+ * ("Recipients"); every item that would be due but is not eligible or is on hold (§1.30), or whose
+ * communication is below the minimum amount or has a total that is not a safe integer (`amount_overflow`),
+ * as skipped with its reason. Items with nothing open, and items waiting for `minDaysBetween`, appear in neither list.
  * Communications come in the order their first item is met.
  */
 export function planReminders(input: PlanInput): Plan {
@@ -210,20 +227,22 @@ export function planReminders(input: PlanInput): Plan {
           ? 'blocked'
           : item.disputed === true
             ? 'disputed'
-            : facts.to.length === 0
-              ? 'no_email'
-              : undefined;
+            : isHeld(laterHold(item.holdUntil, facts.customer.holdUntil), input.today)
+              ? 'on_hold'
+              : facts.to.length === 0
+                ? 'no_email'
+                : undefined;
     if (facts === undefined || reason !== undefined) {
       skipped.push({ itemId: item.id, reason: reason ?? 'unknown_customer' });
       continue;
     }
-    const levelId = (levels[rank] as Level).id;
-    const line = { item, levelId, cycle };
+    const line: CommunicationLine = { item, levelId: (levels[rank] as Level).id, cycle };
     // A customer has few (level, currency) pairs: a scan of its own groups beats hashing a composite key.
+    // Under onePerCustomer the level is not part of the group: the group takes the highest of its lines'.
     let group: Group | undefined;
     if (setup.groupByCustomer) {
       for (const candidate of facts.groups) {
-        if (candidate.levelId === levelId && candidate.currency === item.currency) {
+        if (candidate.currency === item.currency && (setup.onePerCustomer || candidate.rank === rank)) {
           group = candidate;
           break;
         }
@@ -231,8 +250,9 @@ export function planReminders(input: PlanInput): Plan {
     }
     if (group !== undefined) {
       group.lines.push(line);
+      if (rank > group.rank) group.rank = rank;
     } else {
-      const created = { levelId, currency: item.currency, facts, lines: [line] };
+      const created: Group = { rank, currency: item.currency, facts, lines: [line] };
       if (setup.groupByCustomer) facts.groups.push(created);
       groups.push(created);
     }
@@ -240,7 +260,7 @@ export function planReminders(input: PlanInput): Plan {
 
   const agentAddresses = agentAddressesOf(input.agents);
   const communications: Communication[] = [];
-  for (const { levelId, currency, facts, lines } of groups) {
+  for (const { rank, currency, facts, lines } of groups) {
     let total = 0;
     for (const line of lines) total += line.item.residual;
     if (lines.length > 1) lines.sort(compareLines);
@@ -256,7 +276,7 @@ export function planReminders(input: PlanInput): Plan {
     }
     communications.push({
       customerId: facts.customer.id,
-      levelId,
+      levelId: (levels[rank] as Level).id,
       currency,
       lines,
       total: cents(total),

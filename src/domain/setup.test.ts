@@ -206,3 +206,33 @@ describe('lateInterest (docs/rules.md §1.25b)', () => {
     );
   });
 });
+
+describe('rules version 2 (docs/rules.md §1.8, §1.29, §1.31)', () => {
+  const preDueOnly = (patch: Record<string, unknown>) => ({
+    levels: [
+      { id: 'P1', days: -10 },
+      { id: 'P0', days: 0, ...patch },
+    ],
+  });
+
+  test('recurEveryDays on a last level with days ≤ 0 is refused, naming the level', () => {
+    const result = validateSetup(preDueOnly({ recurEveryDays: 7 }));
+    expect(!result.ok && result.error.map((p) => [p.code, p.levelId])).toEqual([['pre_due_last_level_recurs', 'P0']]);
+    expect(refusal(preDueOnly({ recurEveryDays: 7 }))).toContain('level "P0": recurEveryDays');
+    expect(refusal(preDueOnly({ recurEveryDays: null }))).toBe('valid');
+    expect(refusal(preDueOnly({}))).toBe('valid');
+    expect(refusal({ levels: [{ id: 'P1', days: -10 }, { id: 'S', days: 1, recurEveryDays: 7 }] })).toBe('valid');
+  });
+
+  test('onePerCustomer needs groupByCustomer; null or absent means off', () => {
+    const result = validateSetup({ levels: THREE_LEVELS, onePerCustomer: true });
+    expect(!result.ok && result.error.map((p) => [p.code, p.path])).toEqual([['one_per_customer_needs_grouping', 'onePerCustomer']]);
+    expect(refusal({ levels: THREE_LEVELS, onePerCustomer: true, groupByCustomer: false })).toContain('onePerCustomer');
+    const on = validateSetup({ levels: THREE_LEVELS, onePerCustomer: true, groupByCustomer: true });
+    expect(on.ok && on.value.onePerCustomer).toBe(true);
+    for (const value of [null, undefined, false]) {
+      const off = validateSetup({ levels: THREE_LEVELS, onePerCustomer: value });
+      expect(off.ok && off.value.onePerCustomer).toBe(false);
+    }
+  });
+});

@@ -91,6 +91,10 @@ export type SetupRule =
   | { readonly code: 'recur_every_days_invalid'; readonly got: string }
   | { readonly code: 'recur_max_count_without_every' }
   | { readonly code: 'recur_max_count_invalid'; readonly got: string }
+  /** `recurEveryDays` on a last level with days ≤ 0: pre-due levels end at the due date (docs/rules.md §1.29). */
+  | { readonly code: 'pre_due_last_level_recurs' }
+  /** `onePerCustomer` on while `groupByCustomer` is off. */
+  | { readonly code: 'one_per_customer_needs_grouping' }
   /** In an HTML text, a placeholder written where an element or attribute name goes (`<td %Cliente>`). */
   | { readonly code: 'placeholder_in_markup'; readonly language: string; readonly placeholder: string; readonly where: MisplacedWhere }
   | { readonly code: 'field_not_whole_number'; readonly field: 'minDaysBetween' | 'minimumAmount'; readonly got: string }
@@ -231,6 +235,13 @@ export function validateSetup(input: unknown): Result<Setup, readonly SetupProbl
         const got = JSON.stringify(level.recurEveryDays) ?? 'null';
         problems.push({ ...where, code: 'recur_every_days_invalid', got, message: `${label}: recurEveryDays must be an integer ≥ 1, got ${got}` });
       }
+      if (index === lastIndex && (level.days as number) <= 0) {
+        problems.push({
+          ...where,
+          code: 'pre_due_last_level_recurs',
+          message: `${label}: recurEveryDays is not allowed on a last level with days ≤ 0 (levels up to the due date end on the due date)`,
+        });
+      }
     }
     if (present(level.recurMaxCount)) {
       if (!present(level.recurEveryDays)) {
@@ -273,6 +284,13 @@ export function validateSetup(input: unknown): Result<Setup, readonly SetupProbl
   }
 
   problems.push(...lateInterestProblems(raw.lateInterest));
+  if (raw.onePerCustomer === true && raw.groupByCustomer !== true) {
+    problems.push({
+      path: 'onePerCustomer',
+      code: 'one_per_customer_needs_grouping',
+      message: 'onePerCustomer needs groupByCustomer on (one communication per customer groups by customer)',
+    });
+  }
 
   if (problems.length > 0) return err(problems);
 

@@ -68,11 +68,20 @@ export interface LedgerEntry {
 }
 
 /**
- * Why a due item is not proposed. `amount_overflow`: its communication's total is not a safe integer
+ * Why a due item is not proposed; the eligibility reasons in the order they are tried (unknown_customer,
+ * blocked, disputed, on_hold, no_email), then those of its communication. `on_hold`: the item or its
+ * customer is held until today or later. `amount_overflow`: its communication's total is not a safe integer
  * (not representable exactly), so no amount could be written in the e-mail; only that communication is
  * left out.
  */
-export type SkipReason = 'unknown_customer' | 'blocked' | 'disputed' | 'no_email' | 'below_minimum' | 'amount_overflow';
+export type SkipReason =
+  | 'unknown_customer'
+  | 'blocked'
+  | 'disputed'
+  | 'on_hold'
+  | 'no_email'
+  | 'below_minimum'
+  | 'amount_overflow';
 
 export interface SkippedItem {
   readonly itemId: OpenItem['id'];

@@ -73,6 +73,7 @@ const SKIP_WORDS: Readonly<Record<SkipReason, string>> = {
   unknown_customer: 'the customer is no longer in the ERP',
   blocked: 'the customer is blocked',
   disputed: 'disputed',
+  on_hold: 'on hold',
   no_email: 'the customer has no valid reminder address',
   below_minimum: 'below the minimum amount',
   amount_overflow: 'its total is too large to compute exactly',

@@ -345,6 +345,10 @@ function setupProblemIt(problem: SetupProblem, levelName?: (index: number) => st
       return `${level}: per limitare le ripetizioni indica prima ogni quanti giorni ripetere.`;
     case 'recur_max_count_invalid':
       return `${level}: “Ripetizioni al massimo” deve essere un numero intero, almeno 1.`;
+    case 'pre_due_last_level_recurs':
+      return `${level}: un livello che parte prima della scadenza o il giorno stesso non può ripetersi (vale solo fino alla scadenza); togli la ripetizione o aggiungi un livello dopo la scadenza.`;
+    case 'one_per_customer_needs_grouping':
+      return '“Una sola comunicazione per cliente” richiede anche “Raggruppa per tipo e cliente”.';
     case 'placeholder_in_markup':
       return `${level}: nel testo HTML (${problem.language}) ${problem.placeholder} è scritto al posto del nome di ${problem.where === 'element_name' ? 'un elemento' : 'un attributo'}; un segnaposto va nel testo o dentro il valore di un attributo, es. <td title="${problem.placeholder}">.`;
     case 'field_not_whole_number':
@@ -383,6 +387,10 @@ function setupProblemEn(problem: SetupProblem, levelName?: (index: number) => st
       return `${level}: to cap the repetitions, first say every how many days to repeat.`;
     case 'recur_max_count_invalid':
       return `${level}: “Repeat at most” must be a whole number, at least 1.`;
+    case 'pre_due_last_level_recurs':
+      return `${level}: a level on or before the due date cannot repeat (it only applies up to the due date); remove the repetition or add a level after the due date.`;
+    case 'one_per_customer_needs_grouping':
+      return '“One communication per customer” also needs “Group by type and customer”.';
     case 'placeholder_in_markup':
       return `${level}: in the HTML text (${problem.language}) ${problem.placeholder} is written as ${problem.where === 'element_name' ? 'an element' : 'an attribute'} name; a placeholder goes in the text or inside an attribute’s value, e.g. <td title="${problem.placeholder}">.`;
     case 'field_not_whole_number':
@@ -530,6 +538,8 @@ const it: Messages = {
         return 'Cliente bloccato: nessun sollecito';
       case 'disputed':
         return 'Partita in contestazione';
+      case 'on_hold':
+        return 'Partita o cliente in sospeso (promessa di pagamento o pausa)';
       case 'no_email':
         return 'Nessun indirizzo e-mail valido per i solleciti';
       case 'below_minimum':
@@ -877,6 +887,8 @@ const en: Messages = {
         return 'Customer is blocked: no reminders';
       case 'disputed':
         return 'Item is disputed';
+      case 'on_hold':
+        return 'Item or customer on hold (promise to pay or pause)';
       case 'no_email':
         return 'No valid reminder e-mail address';
       case 'below_minimum':

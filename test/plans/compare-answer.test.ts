@@ -8,7 +8,7 @@ const reminder = (itemId: string, more: Partial<ReminderAnswer> = {}): ReminderA
   customerId: 'C1',
   levelId: 'L3',
   currency: 'EUR',
-  items: [{ itemId, cycle: 0 }],
+  items: [{ itemId, levelId: 'L3', cycle: 0 }],
   total: 36500,
   to: ['a@rossi.it'],
   cc: [],

@@ -37,6 +37,8 @@ const EVERY_CODE: readonly unknown[] = [
   { levels: LEVELS, minDaysBetween: -1, minimumAmount: -100 },
   withLevel(0, { texts: { it: { subject: 's', body: '<td %Cliente>x</td><%Importo>', format: 'html' } } }),
   { levels: LEVELS, lateInterest: { rates: [{ from: '2026-01-01', percent: 10.155 }], flatIndemnity: -1 } },
+  { levels: [LEVELS[0], { id: 'P0', name: 'In scadenza', days: 0, recurEveryDays: 3 }] },
+  { levels: LEVELS, onePerCustomer: true },
 ];
 
 const names = (index: number) => LEVELS[index]?.name;
@@ -60,6 +62,8 @@ test('every reason code has a sentence in both languages, and none is the domain
       'field_not_whole_number',
       'placeholder_in_markup',
       'late_interest_invalid',
+      'pre_due_last_level_recurs',
+      'one_per_customer_needs_grouping',
     ]),
   );
   for (const problem of problems) {
@@ -93,6 +97,17 @@ test('a level is named by its name, else its code, else its position', () => {
   expect(messagesFor('en').setupProblem(missing)).toBe(
     'Level #2: the code is missing (every level has one of its own).',
   );
+});
+
+test('the rules of version 2 name the level, or the options as the settings label them', () => {
+  const [recurs] = problemsOf({ levels: [LEVELS[0], { id: 'P0', name: 'In scadenza', days: 0, recurEveryDays: 3 }] });
+  if (recurs === undefined) throw new Error('expected a problem');
+  expect(messagesFor('it').setupProblem(recurs, (index) => (index === 1 ? 'In scadenza' : undefined))).toMatch(/^Livello “In scadenza”: /);
+  expect(messagesFor('en').setupProblem(recurs)).toMatch(/^Level “P0”: /);
+  const [grouping] = problemsOf({ levels: LEVELS, onePerCustomer: true, groupByCustomer: null });
+  if (grouping === undefined) throw new Error('expected a problem');
+  expect(messagesFor('it').setupProblem(grouping)).toContain('“Raggruppa per tipo e cliente”');
+  expect(messagesFor('en').setupProblem(grouping)).toContain('“Group by type and customer”');
 });
 
 test('the fields outside the levels are named as the settings label them', () => {
