@@ -3,6 +3,7 @@
  * fixture or from the settings editor as loose data; `validateSetup` is the one gate that turns it into a
  * `Setup` the planner can trust, or explains — naming the level or field and the rule — why it cannot.
  */
+import type { CalendarDate } from './calendar';
 import { cents, type Cents } from './money';
 import { err, ok, type Result } from './result';
 import { misplacedPlaceholders, type MisplacedWhere } from './template-markup';
@@ -32,6 +33,21 @@ export interface Level {
   readonly texts: Readonly<Record<string, LevelText>>;
 }
 
+/** One entry of the late-payment interest table: from this day on (until the next entry), `percent` a year. */
+export interface InterestRate {
+  readonly from: CalendarDate;
+  /** ≥ 0, at most two decimals (e.g. 10.15 for the ECB reference rate + 8 points). */
+  readonly percent: number;
+}
+
+/** Late-payment interest and the flat indemnity (D.Lgs. 231/2002; docs/rules.md §1.25b). */
+export interface LateInterest {
+  /** Ordered by `from`, ascending (validation sorts them); distinct days; may be empty. */
+  readonly rates: readonly InterestRate[];
+  /** Charged once per overdue document (€40 = 4000 in Italy), in minor units. */
+  readonly flatIndemnity: Cents;
+}
+
 export interface Setup {
   /** Ordered by `days`, ascending: the last one is the last level. */
   readonly levels: readonly Level[];
@@ -40,6 +56,8 @@ export interface Setup {
   /** Payment methods the bank collects by itself (RiBa, SDD): no reminder on or before the due date. */
   readonly autoCollectedPaymentMethods: readonly string[];
   readonly groupByCustomer: boolean;
+  /** One communication per (customer, currency) at its items' highest level (docs/rules.md §1.31); needs `groupByCustomer`. */
+  readonly onePerCustomer: boolean;
   readonly ccAgent: boolean;
   readonly attachInvoicePdfs: boolean;
   readonly defaultLanguage: string;
@@ -47,6 +65,8 @@ export interface Setup {
   readonly companyIban?: string;
   readonly enabledUsers: readonly string[];
   readonly administrators: readonly string[];
+  /** When present, every reminder carries its late-payment interest and flat indemnity. */
+  readonly lateInterest?: LateInterest;
 }
 
 export const DEFAULT_TIMEZONE = 'Europe/Rome';
@@ -268,6 +288,7 @@ export function validateSetup(input: unknown): Result<Setup, readonly SetupProbl
     minimumAmount: cents(present(raw.minimumAmount) ? (raw.minimumAmount as number) : 0),
     autoCollectedPaymentMethods: stringList(raw.autoCollectedPaymentMethods),
     groupByCustomer: raw.groupByCustomer === true,
+    onePerCustomer: raw.onePerCustomer === true,
     ccAgent: raw.ccAgent === true,
     attachInvoicePdfs: raw.attachInvoicePdfs === true,
     defaultLanguage: typeof raw.defaultLanguage === 'string' && raw.defaultLanguage !== '' ? raw.defaultLanguage : DEFAULT_LANGUAGE,
@@ -275,6 +296,8 @@ export function validateSetup(input: unknown): Result<Setup, readonly SetupProbl
     ...(typeof raw.companyIban === 'string' && raw.companyIban !== '' ? { companyIban: raw.companyIban } : {}),
     enabledUsers: stringList(raw.enabledUsers),
     administrators: stringList(raw.administrators),
+    // Carried as stored; its rules (rates, percent, indemnity) are checked with the engine's late interest.
+    ...(isRecord(raw.lateInterest) ? { lateInterest: raw.lateInterest as unknown as LateInterest } : {}),
   });
 }
 

@@ -150,6 +150,15 @@ export const reminderSetupSchema = z
     enabledUsers: z.array(z.string()).default([]),
     /** Addresses allowed to write the setup and release others' claims. */
     administrators: z.array(z.string()).default([]),
+    /** One communication per customer and currency, each item at its own level (needs `groupByCustomer`). */
+    onePerCustomer: z.boolean().nullish(),
+    /** Late-payment interest (percent a year from each date) and the flat indemnity per document, in minor units. */
+    lateInterest: z
+      .object({
+        rates: z.array(z.object({ from: z.string(), percent: z.number() })),
+        flatIndemnity: z.number(),
+      })
+      .nullish(),
   })
   .loose();
 export type ReminderSetupWire = z.infer<typeof reminderSetupSchema>;
