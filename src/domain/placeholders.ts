@@ -2,7 +2,7 @@
  * The placeholders an administrator writes in a level's texts (`%Cliente`, …) and how they are found:
  * shared by the renderer, the HTML policy and the setup's validation.
  */
-export const PLACEHOLDERS = ['Partita', 'Importo', 'Cliente', 'Agente', 'Oggi', 'IBAN'] as const;
+export const PLACEHOLDERS = ['Partita', 'Importo', 'Interessi', 'Indennita', 'TotaleDovuto', 'Cliente', 'Agente', 'Oggi', 'IBAN'] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
 /** `%` then a name that starts with a letter and runs over letters and digits: a name ends at the first other character. */

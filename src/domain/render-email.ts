@@ -178,6 +178,12 @@ export function renderEmail({ communication, setup, customer, agents, today }: R
         return communication.lines.map(({ item }) => item.documentNumber).join(', ');
       case 'Importo':
         return formatMoney(communication.total, communication.currency, language);
+      // Filled by the late-interest calculation; until a communication carries it, they have no value.
+      case 'Interessi':
+      case 'Indennita':
+      case 'TotaleDovuto':
+        missingValues.add(name);
+        return '';
       case 'Cliente':
         return customer.name;
       case 'Agente':

@@ -1240,6 +1240,9 @@ const settingsIt: SettingsMessages = {
     ({
       Partita: 'le partite (tabella nell’e-mail HTML)',
       Importo: 'il totale',
+      Interessi: 'gli interessi di mora ad oggi, sull’importo ancora aperto',
+      Indennita: 'l’indennità forfettaria (per documento scaduto)',
+      TotaleDovuto: 'totale + interessi + indennità',
       Cliente: 'la ragione sociale',
       Agente: 'il nome dell’agente',
       Oggi: 'la data di oggi',
@@ -1370,6 +1373,9 @@ const settingsEn: SettingsMessages = {
     ({
       Partita: 'the items (a table in the HTML e-mail)',
       Importo: 'the total',
+      Interessi: 'the late-payment interest to date, on the amount still open',
+      Indennita: 'the flat indemnity (per overdue document)',
+      TotaleDovuto: 'total + interest + indemnity',
       Cliente: 'the customer name',
       Agente: 'the agent name',
       Oggi: 'today’s date',
