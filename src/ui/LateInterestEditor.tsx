@@ -28,7 +28,11 @@ const useStyles = makeStyles({
     columnGap: tokens.spacingHorizontalS,
     alignItems: 'start',
   },
-  remove: { marginTop: '22px' },
+  remove: { marginTop: '22px', minWidth: 'auto' },
+  // Boxes shrink with the pane instead of keeping the native input's own width.
+  cell: { minWidth: 0 },
+  box: { width: '100%', minWidth: 0 },
+  input: { minWidth: 0, width: '100%' },
 });
 
 /** €40, the indemnity the law sets for each late invoice between businesses. */
@@ -116,6 +120,7 @@ export function LateInterestEditor({
               return (
                 <div key={row.key} className={styles.row} data-testid="rate-row">
                   <Field
+                    className={styles.cell}
                     label={t.rateFrom(index + 1)}
                     {...errorProps(
                       problem.from === 'invalid'
@@ -126,6 +131,8 @@ export function LateInterestEditor({
                     )}
                   >
                     <Input
+                      className={styles.box}
+                      input={{ className: styles.input }}
                       type="date"
                       value={row.from}
                       onChange={(_, data) => updateRow(row.key, { from: data.value })}
@@ -133,6 +140,7 @@ export function LateInterestEditor({
                     />
                   </Field>
                   <Field
+                    className={styles.cell}
                     label={t.ratePercent(index + 1)}
                     {...errorProps(
                       problem.percent === 'not_a_number'
@@ -145,6 +153,8 @@ export function LateInterestEditor({
                     )}
                   >
                     <Input
+                      className={styles.box}
+                      input={{ className: styles.input }}
                       inputMode="decimal"
                       contentAfter="%"
                       value={row.percent}
