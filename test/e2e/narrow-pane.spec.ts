@@ -81,9 +81,23 @@ test('at 360 px the settings show one communication per customer and the late-in
   await page.getByTestId('rate-percent').first().fill('10,155');
   await expect(page.getByText('Al massimo due decimali, ad esempio 10,15.').first()).toBeVisible();
   await page.getByTestId('late-interest').scrollIntoViewIfNeeded();
-  // The date, the percent and the button that removes the row, all within the pane.
-  await expect(page.getByRole('button', { name: 'Rimuovi il tasso 1' })).toBeInViewport({ ratio: 1 });
-  await expect(page.getByTestId('rate-percent').first()).toBeInViewport({ ratio: 1 });
+  // The date, the percent and the button that removes the row, all within the card, side by side.
+  const card = await page.getByTestId('rate-row').first().locator('xpath=..').boundingBox();
+  const boxes = await Promise.all(
+    [
+      page.getByTestId('rate-from').first(),
+      page.getByTestId('rate-percent').first(),
+      page.getByRole('button', { name: 'Rimuovi il tasso 1' }),
+    ].map((control) => control.boundingBox()),
+  );
+  const right = (card?.x ?? 0) + (card?.width ?? 0);
+  let left = card?.x ?? 0;
+  for (const box of boxes) {
+    // Each starts where the one before ends (none drawn over the next) and ends inside the card.
+    expect(box?.x ?? -1, JSON.stringify({ card, boxes })).toBeGreaterThanOrEqual(left);
+    left = (box?.x ?? 0) + (box?.width ?? 0);
+    expect(left, JSON.stringify({ card, boxes })).toBeLessThanOrEqual(right);
+  }
   await pane.screenshot('settings-late-interest-360');
   const widths = await page.evaluate(() => ({
     scrollWidth: document.documentElement.scrollWidth,
