@@ -6,7 +6,7 @@
  * the fields to the ERP.
  */
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { ReminderSetupWire } from '../../src/erp/wire';
 import type { PaneActions, PaneState } from '../../src/ui/model';
 import { SettingsView } from '../../src/ui/SettingsView';
@@ -22,12 +22,19 @@ const admin = (): PaneState => {
   return { ...state, session: { ...state.session, user: 'admin@solleciti.example', isAdministrator: true } };
 };
 
-type Recording = PaneActions & { readonly calls: unknown[][] };
+/** Actions whose ERP holds `setup`; Save is recorded and left pending (what it sends is what is checked). */
+type Recording = PaneActions & { readonly saves: ReminderSetupWire[] };
 
 function actionsWith(setup: ReminderSetupWire): Recording {
-  const actions = recordingActions();
-  const loadSetup = () => Promise.resolve({ setup, etag: '"v1"' });
-  return { ...actions, loadSetup, calls: actions.calls };
+  const saves: ReminderSetupWire[] = [];
+  const actions = recordingActions({
+    loadSetup: () => Promise.resolve({ setup, etag: '"v1"' }),
+    saveSetup: (document) => {
+      saves.push(document.setup);
+      return new Promise(() => undefined);
+    },
+  });
+  return Object.assign(actions, { saves });
 }
 
 async function open(actions: PaneActions, language: 'it' | 'en' = 'it', state = admin()): Promise<void> {
@@ -43,11 +50,13 @@ const saveButton = () => screen.getByRole('button', { name: 'Salva nell’ERP' }
 /** The validation message Fluent's Field shows under a control (its own problem, where it is). */
 const messageOf = (control: HTMLElement): string =>
   control.closest('.fui-Field')?.querySelector('.fui-Field__validationMessage')?.textContent ?? '';
+/** Clicks Save: it is then busy until the ERP answers (here never). */
+async function save(): Promise<void> {
+  fireEvent.click(saveButton());
+  await waitFor(() => expect(screen.getByRole('button', { name: 'Salvataggio…' })).toBeTruthy());
+}
 /** The setups sent to the ERP by Save. */
-const saved = (actions: Recording): ReminderSetupWire[] =>
-  actions.calls
-    .filter((call) => call[0] === 'saveSetup')
-    .map((call) => (call[1] as { setup: ReminderSetupWire }).setup);
+const saved = (actions: Recording): readonly ReminderSetupWire[] => actions.saves;
 const onePerCustomer = () =>
   screen.getByRole('switch', { name: 'Una sola comunicazione per cliente' }) as HTMLInputElement;
 const lateInterestSwitch = () =>
@@ -69,7 +78,7 @@ describe('one communication per customer', () => {
     fireEvent.click(onePerCustomer());
     expect(onePerCustomer().checked).toBe(true);
     expect(saveButton().disabled).toBe(false);
-    fireEvent.click(saveButton());
+    await save();
     expect(saved(actions)).toEqual([
       expect.objectContaining({ groupByCustomer: true, onePerCustomer: true }),
     ]);
@@ -82,7 +91,7 @@ describe('one communication per customer', () => {
     fireEvent.click(screen.getByRole('switch', { name: 'Raggruppa per tipo e cliente' }));
     expect(onePerCustomer().checked).toBe(false);
     expect(onePerCustomer().disabled).toBe(true);
-    fireEvent.click(saveButton());
+    await save();
     expect(saved(actions)).toEqual([
       expect.objectContaining({ groupByCustomer: false, onePerCustomer: false }),
     ]);
@@ -117,7 +126,7 @@ describe('late-payment interest', () => {
     fireEvent.change(first?.getByTestId('rate-percent') as HTMLElement, { target: { value: '10,15' } });
     fireEvent.change(screen.getByTestId('flat-indemnity'), { target: { value: '40,5' } });
     expect(saveButton().disabled).toBe(false);
-    fireEvent.click(saveButton());
+    await save();
     expect(saved(actions)).toEqual([
       expect.objectContaining({
         lateInterest: { rates: [{ from: '2026-01-01', percent: 10.15 }], flatIndemnity: 4050 },
@@ -147,7 +156,7 @@ describe('late-payment interest', () => {
       '2025-07-01',
       '2026-07-01',
     ]);
-    fireEvent.click(saveButton());
+    await save();
     expect(saved(actions)[0]?.lateInterest).toEqual({
       rates: [
         { from: '2025-07-01', percent: 10.15 },
@@ -162,7 +171,7 @@ describe('late-payment interest', () => {
     await open(actions);
     fireEvent.click(lateInterestSwitch());
     expect(screen.queryByTestId('flat-indemnity')).toBeNull();
-    fireEvent.click(saveButton());
+    await save();
     const [setup] = saved(actions);
     expect(setup).toBeDefined();
     expect(setup?.lateInterest).toBeUndefined();
@@ -231,7 +240,7 @@ describe('late-payment interest', () => {
 
     fireEvent.change(indemnity, { target: { value: '0' } });
     expect(messageOf(indemnity)).toBe('');
-    fireEvent.click(saveButton());
+    await save();
     expect(saved(actions)[0]?.lateInterest).toEqual({ rates: [], flatIndemnity: 0 });
   });
 
