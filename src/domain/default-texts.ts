@@ -24,12 +24,12 @@ const ESTRATTO_CONTO: Texts = {
   it: {
     format: 'text',
     subject: 'Estratto conto partite scadute – %Cliente',
-    body: 'Buongiorno,\nvi preghiamo di saldare le partite scadute:\n%Partita\nImporto da saldare: %Importo\nCordiali Saluti',
+    body: 'Buongiorno,\nvi preghiamo di saldare le partite scadute:\n%Partita\nImporto da saldare: %Importo\nSui ritardati pagamenti decorrono gli interessi di mora (D.Lgs. 231/2002): ad oggi %Interessi, calcolati sull\'importo ancora aperto.\nCordiali Saluti',
   },
   en: {
     format: 'text',
     subject: 'Statement of overdue items – %Cliente',
-    body: 'Dear customer,\nplease settle the following overdue items:\n%Partita\nAmount due: %Importo\nKind regards',
+    body: 'Dear customer,\nplease settle the following overdue items:\n%Partita\nAmount due: %Importo\nLate payments accrue interest (Italian Legislative Decree 231/2002): %Interessi to date, calculated on the amount still open.\nKind regards',
   },
 };
 
@@ -37,12 +37,12 @@ const SOLLECITO: Texts = {
   it: {
     format: 'text',
     subject: 'Sollecito di pagamento – %Cliente',
-    body: 'Buongiorno,\nnonostante i precedenti avvisi, risultano ancora insolute le seguenti partite:\n%Partita\nImporto da saldare: %Importo\nVi preghiamo di provvedere al pagamento con bonifico sull\'IBAN %IBAN.\nCordiali Saluti',
+    body: 'Buongiorno,\nnonostante i precedenti avvisi, risultano ancora insolute le seguenti partite:\n%Partita\nImporto da saldare: %Importo\nInteressi di mora ad oggi (D.Lgs. 231/2002), calcolati sull\'importo ancora aperto: %Interessi\nIndennità forfettaria per il recupero dei crediti: %Indennita\nTotale dovuto: %TotaleDovuto\nVi preghiamo di provvedere al pagamento con bonifico sull\'IBAN %IBAN.\nCordiali Saluti',
   },
   en: {
     format: 'text',
     subject: 'Overdue payment – %Cliente',
-    body: 'Dear customer,\ndespite our previous reminders, the following items are still unpaid:\n%Partita\nAmount due: %Importo\nPlease pay by bank transfer to IBAN %IBAN.\nKind regards',
+    body: 'Dear customer,\ndespite our previous reminders, the following items are still unpaid:\n%Partita\nAmount due: %Importo\nLate-payment interest to date (Italian Legislative Decree 231/2002), calculated on the amount still open: %Interessi\nFlat compensation for recovery costs: %Indennita\nTotal due: %TotaleDovuto\nPlease pay by bank transfer to IBAN %IBAN.\nKind regards',
   },
 };
 

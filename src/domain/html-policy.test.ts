@@ -84,7 +84,7 @@ test('our items table and amounts reach the e-mail unchanged inside an HTML text
   const table = renderHtml('%Partita').html;
   const wrapped = renderHtml('<p>Le partite:</p>%Partita<p>Totale: <b>%Importo</b></p>').html;
   const tableOnly = table.slice(table.indexOf('<table'), table.lastIndexOf('</table>') + '</table>'.length);
-  expect(tableOnly).toContain('style="padding:4px 8px;border-bottom:1px solid #d1d1d1;text-align:right"');
+  expect(tableOnly).toContain('text-align:right;white-space:nowrap">50,00\u00a0€</td>');
   expect(wrapped).toContain(`<p>Le partite:</p>${tableOnly}<p>Totale: <b>50,00\u00a0€</b></p>`);
 });
 

@@ -53,10 +53,25 @@ test("the spec's Italian example renders: items as aligned lines, total in Itali
       .replace(/(\d) €/g, '$1\u00a0€'),
   );
   expect(email.html).toContain('Buongiorno,<br>\nvi preghiamo di saldare le partite scadute:<br>\n<table');
-  expect(email.html).toContain('>FT 2026/007</td>');
+  expect(email.html).toContain('>FT 2026/007<br>');
   expect(email.html).toContain('Importo da saldare: 1.234.617,80\u00a0€<br>');
   expect(email.unknownPlaceholders).toEqual([]);
   expect(email.usedDefaultText).toBe(false);
+});
+
+test('the HTML items table fits a narrow pane by construction: full width, three columns, amounts right-aligned and never wrapped', () => {
+  const { html } = render({});
+  const table = html.slice(html.indexOf('<table'), html.indexOf('</table>'));
+  expect(table).toMatch(/^<table style="width:100%;/);
+  // Document (its date under it), due date, amount: three columns, no fourth to push the amount out of view.
+  expect(table.match(/<th /g)).toHaveLength(3);
+  expect(table).toContain('>Documento</th>');
+  expect(table).toContain('>Importo residuo</th>');
+  for (const row of table.split('<tr>').slice(2)) expect(row.match(/<td /g)).toHaveLength(3);
+  expect(table).toContain('overflow-wrap:anywhere');
+  expect(table).toContain('FT 2026/001<br><span style="font-size:12px;color:#605e5c">del <span style="white-space:nowrap">10/01/2026</span></span>');
+  expect(table).toContain('text-align:right;white-space:nowrap">1.234.567,80\u00a0€</td>');
+  expect(table).toContain('text-align:left;white-space:nowrap">28/02/2026</td>');
 });
 
 test("the customer's language is used, else the setup's default", () => {

@@ -51,8 +51,8 @@ function fillFiltered(
 }
 
 const LABELS = {
-  it: { document: 'Documento', documentDate: 'Data documento', dueDate: 'Scadenza', amount: 'Importo residuo' },
-  en: { document: 'Document', documentDate: 'Document date', dueDate: 'Due date', amount: 'Amount due' },
+  it: { document: 'Documento', documentDate: 'Data documento', dueDate: 'Scadenza', amount: 'Importo residuo', dated: 'del' },
+  en: { document: 'Document', documentDate: 'Document date', dueDate: 'Due date', amount: 'Amount due', dated: 'dated' },
 } as const;
 const labelsFor = (language: string) => (language.toLowerCase().startsWith('it') ? LABELS.it : LABELS.en);
 
@@ -81,16 +81,31 @@ function itemsAsText(communication: Communication, language: string): string {
     .join('\n');
 }
 
-/** `%Partita` in HTML: a table, every ERP value escaped. */
+/**
+ * `%Partita` in HTML: a table that fits a 360 px pane or a phone by construction — mail clients do not
+ * all honour media queries, so nothing depends on one. Three columns at 100% width: the document number
+ * (broken anywhere if it must) with its date on a second, smaller line; the due date; the open amount,
+ * right-aligned and never wrapped. Every ERP value escaped.
+ */
 function itemsAsHtml(communication: Communication, language: string): string {
   const labels = labelsFor(language);
-  const cell = (tag: 'th' | 'td', text: string, right: boolean) =>
-    `<${tag} style="padding:4px 8px;border-bottom:1px solid #d1d1d1;text-align:${right ? 'right' : 'left'}">${escapeHtml(text)}</${tag}>`;
-  const head = [labels.document, labels.documentDate, labels.dueDate, labels.amount].map((h, i) => cell('th', h, i === 3)).join('');
-  const body = itemRows(communication, language)
-    .map((row) => `<tr>${row.map((text, i) => cell('td', text, i === 3)).join('')}</tr>`)
+  const cell = (tag: 'th' | 'td', html: string, style: string) =>
+    `<${tag} style="padding:4px 6px;border-bottom:1px solid #d1d1d1;vertical-align:top;${style}">${html}</${tag}>`;
+  const documentStyle = 'text-align:left;overflow-wrap:anywhere;word-break:break-word';
+  const dateStyle = 'text-align:left;white-space:nowrap';
+  const amountStyle = 'text-align:right;white-space:nowrap';
+  const head =
+    cell('th', escapeHtml(labels.document), 'text-align:left') +
+    cell('th', escapeHtml(labels.dueDate), dateStyle) +
+    cell('th', escapeHtml(labels.amount), 'text-align:right');
+  const body = communication.lines
+    .map(({ item }) => {
+      const documentDate = `<span style="white-space:nowrap">${escapeHtml(formatCalendarDate(item.documentDate, language))}</span>`;
+      const document = `${escapeHtml(item.documentNumber)}<br><span style="font-size:12px;color:#605e5c">${escapeHtml(labels.dated)} ${documentDate}</span>`;
+      return `<tr>${cell('td', document, documentStyle)}${cell('td', escapeHtml(formatCalendarDate(item.dueDate, language)), dateStyle)}${cell('td', escapeHtml(formatMoney(item.residual, item.currency, language)), amountStyle)}</tr>`;
+    })
     .join('');
-  return `<table style="border-collapse:collapse;margin:8px 0"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+  return `<table style="width:100%;border-collapse:collapse;margin:8px 0"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
 export interface RenderInput {

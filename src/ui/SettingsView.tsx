@@ -24,16 +24,21 @@ import { isTimeZone } from '../domain/calendar';
 import { minorUnitDigits } from '../domain/money';
 import { validateSetup, type SetupProblem } from '../domain/setup';
 import { ConnectionSettings } from './ConnectionSettings';
-import { formatAmountInput, parseAmountInput } from './filters';
+import { formatAmountInput } from './filters';
 import { messagesFor, settingsMessagesFor, type UiLanguage } from './i18n';
+import { LateInterestEditor } from './LateInterestEditor';
 import { LevelsEditor } from './LevelsEditor';
 import type { PaneActions, PaneState, SaveSetupResult, SetupDocument } from './model';
 import {
   draftFieldProblems,
   hasFieldProblems,
+  onePerCustomerAllowed,
+  setGroupByCustomer,
   parseList,
   sortLevels,
+  typedAmount,
   type DraftFieldProblems,
+  type LateInterestProblems,
   type SetupDraft,
 } from './setup-draft';
 import { filterDraftTexts } from './filter-texts';
@@ -91,6 +96,7 @@ export function SettingsView({ state, actions, language }: SettingsViewProps) {
     if (save.phase === 'done') setSave({ phase: 'idle' });
   };
   const administrators = draft.administrators;
+  const onePerCustomerProblem = problems.find((problem) => problem.path === 'onePerCustomer');
   const digits = minorUnitDigits('EUR');
 
   const onSave = (): void => {
@@ -130,11 +136,30 @@ export function SettingsView({ state, actions, language }: SettingsViewProps) {
             <Switch
               checked={draft.groupByCustomer}
               label={t.groupByCustomer}
-              onChange={(_, data) => change({ ...draft, groupByCustomer: data.checked })}
+              onChange={(_, data) => change(setGroupByCustomer(draft, data.checked))}
             />
             <Text size={200} className={styles.muted}>
               {t.groupByCustomerHint}
             </Text>
+            <Field
+              hint={t.onePerCustomerHint}
+              {...(onePerCustomerProblem !== undefined
+                ? {
+                    validationState: 'error' as const,
+                    validationMessage: common.setupProblem(onePerCustomerProblem),
+                  }
+                : !onePerCustomerAllowed(draft)
+                  ? { validationState: 'none' as const, validationMessage: t.onePerCustomerNeedsGrouping }
+                  : {})}
+            >
+              <Switch
+                checked={draft.onePerCustomer === true}
+                disabled={!onePerCustomerAllowed(draft)}
+                label={t.onePerCustomer}
+                onChange={(_, data) => change({ ...draft, onePerCustomer: data.checked })}
+                data-testid="one-per-customer"
+              />
+            </Field>
             <Switch
               checked={draft.ccAgent}
               label={t.ccAgent}
@@ -162,7 +187,7 @@ export function SettingsView({ state, actions, language }: SettingsViewProps) {
                   contentAfter="€"
                   defaultValue={formatAmountInput(draft.minimumAmount ?? 0, language, digits)}
                   onChange={(_, data) =>
-                    change({ ...draft, minimumAmount: minimumOf(data.value, language, digits) })
+                    change({ ...draft, minimumAmount: typedAmount(data.value, language, digits) })
                   }
                   data-testid="minimum-amount"
                 />
@@ -266,6 +291,14 @@ export function SettingsView({ state, actions, language }: SettingsViewProps) {
           </div>
         </fieldset>
 
+        <LateInterestEditor
+          draft={draft}
+          onChange={change}
+          editable={editable}
+          problems={fields?.lateInterest}
+          language={language}
+        />
+
         <LevelsEditor
           draft={draft}
           onChange={change}
@@ -288,7 +321,7 @@ export function SettingsView({ state, actions, language }: SettingsViewProps) {
             <MessageBarTitle>{t.problemsHeading}</MessageBarTitle>
             <ul className={styles.list}>
               {problems
-                .filter((problem) => !saidByField(problem))
+                .filter((problem) => !saidByField(problem, fields))
                 .map((problem) => (
                   <li key={`${problem.path}|${problem.message}`}>
                     {common.setupProblem(problem, (index) => draft.levels[index]?.name)}
@@ -341,9 +374,14 @@ export function SettingsView({ state, actions, language }: SettingsViewProps) {
   );
 }
 
-/** The minimum amount's problem is said by the editor's own check (negative, or not an amount). */
-const saidByField = (problem: SetupProblem): boolean =>
-  problem.code === 'field_not_whole_number' && problem.field === 'minimumAmount';
+/**
+ * Problems said by the editor's own checks: the minimum amount's (negative, or not an amount), and the
+ * late-interest table's whenever the table's own check finds something (each box says what).
+ */
+const saidByField = (problem: SetupProblem, fields: DraftFieldProblems | undefined): boolean =>
+  (problem.code === 'field_not_whole_number' && problem.field === 'minimumAmount') ||
+  (fields?.lateInterest !== undefined &&
+    (problem.path === 'lateInterest' || problem.path.startsWith('lateInterest.')));
 
 /** The editor's own field problems, for the list beside Save (each is also said on its field). */
 function fieldSentences(
@@ -358,6 +396,32 @@ function fieldSentences(
     ...(fields.enabledUsers.length > 0 ? [`${t.enabledUsers}: ${t.notAddresses(fields.enabledUsers)}`] : []),
     ...(fields.administrators.length > 0
       ? [`${t.administrators}: ${t.notAddresses(fields.administrators)}`]
+      : []),
+    ...(fields.lateInterest !== undefined ? lateInterestSentences(fields.lateInterest, t) : []),
+  ];
+}
+
+/** The late-interest table's problems, one sentence each, naming the rate's row. */
+function lateInterestSentences(
+  problems: LateInterestProblems,
+  t: ReturnType<typeof settingsMessagesFor>,
+): string[] {
+  const percent = {
+    not_a_number: t.percentNotNumber,
+    negative: t.percentNegative,
+    too_many_decimals: t.percentDecimals,
+  };
+  return [
+    ...problems.rates.flatMap((rate, index) => [
+      ...(rate.from !== undefined
+        ? [`${t.rateFrom(index + 1)}: ${rate.from === 'invalid' ? t.rateFromInvalid : t.rateFromRepeated}`]
+        : []),
+      ...(rate.percent !== undefined ? [`${t.ratePercent(index + 1)}: ${percent[rate.percent]}`] : []),
+    ]),
+    ...(problems.flatIndemnity !== undefined
+      ? [
+          `${t.flatIndemnity}: ${problems.flatIndemnity === 'negative' ? t.indemnityNegative : t.indemnityNotAmount}`,
+        ]
       : []),
   ];
 }
@@ -374,19 +438,6 @@ function addressErrors(
 ) {
   const wrong = fields?.[list] ?? [];
   return errorProps(wrong.length > 0 ? sentence(wrong) : undefined);
-}
-
-/**
- * The minimum amount as typed, in minor units: empty is 0; a negative amount is kept negative (and the
- * field says it cannot be), never turned into 0 behind the clerk's back; what is not an amount is NaN.
- */
-function minimumOf(text: string, language: UiLanguage, digits: number): number {
-  const trimmed = text.trim();
-  if (trimmed === '') return 0;
-  const negative = /^[-−]/.test(trimmed);
-  const value = parseAmountInput(negative ? trimmed.slice(1) : trimmed, language, digits);
-  if (value === undefined) return Number.NaN;
-  return negative ? -value : value;
 }
 
 function SaveOutcome({

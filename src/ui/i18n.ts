@@ -1123,6 +1123,9 @@ export interface SettingsMessages {
   readonly optionsHeading: string;
   readonly groupByCustomer: string;
   readonly groupByCustomerHint: string;
+  readonly onePerCustomer: string;
+  readonly onePerCustomerHint: string;
+  readonly onePerCustomerNeedsGrouping: string;
   readonly ccAgent: string;
   readonly attachInvoicePdfs: string;
   readonly minimumAmount: string;
@@ -1137,6 +1140,25 @@ export interface SettingsMessages {
   readonly timezoneInvalid: string;
   readonly defaultLanguage: string;
   readonly companyIban: string;
+  readonly lateInterestHeading: string;
+  readonly lateInterestOn: string;
+  readonly lateInterestHint: string;
+  readonly ratesLabel: string;
+  readonly ratesHint: string;
+  readonly noRates: string;
+  readonly rateFrom: (row: number) => string;
+  readonly ratePercent: (row: number) => string;
+  readonly addRate: string;
+  readonly removeRate: (row: number) => string;
+  readonly rateFromInvalid: string;
+  readonly rateFromRepeated: string;
+  readonly percentNotNumber: string;
+  readonly percentNegative: string;
+  readonly percentDecimals: string;
+  readonly flatIndemnity: string;
+  readonly flatIndemnityHint: string;
+  readonly indemnityNegative: string;
+  readonly indemnityNotAmount: string;
   readonly usersHeading: string;
   readonly enabledUsers: string;
   readonly administrators: string;
@@ -1221,6 +1243,10 @@ const settingsIt: SettingsMessages = {
   optionsHeading: 'Opzioni',
   groupByCustomer: 'Raggruppa per tipo e cliente',
   groupByCustomerHint: 'Una sola e-mail per cliente e livello, con tutte le sue partite.',
+  onePerCustomer: 'Una sola comunicazione per cliente',
+  onePerCustomerHint:
+    'Tutte le partite dovute di un cliente in un’unica e-mail, con i testi del livello più alto tra le sue; ogni partita resta al proprio livello.',
+  onePerCustomerNeedsGrouping: 'Richiede “Raggruppa per tipo e cliente”: attiva prima quello.',
   ccAgent: 'Agente in copia (Cc)',
   attachInvoicePdfs: 'Allega i PDF delle fatture',
   minimumAmount: 'Importo minimo',
@@ -1235,6 +1261,26 @@ const settingsIt: SettingsMessages = {
   timezoneInvalid: 'Fuso orario sconosciuto (es. Europe/Rome)',
   defaultLanguage: 'Lingua predefinita dei testi',
   companyIban: 'IBAN dell’azienda (%IBAN)',
+  lateInterestHeading: 'Interessi di mora e indennità',
+  lateInterestOn: 'Calcola interessi di mora e indennità (D.Lgs. 231/2002)',
+  lateInterestHint:
+    'Dal giorno dopo la scadenza, sull’importo ancora aperto; mai per i consumatori né per le partite non in euro. Nei testi: %Interessi, %Indennita, %TotaleDovuto.',
+  ratesLabel: 'Tassi annui',
+  ratesHint: 'Ogni tasso vale dalla sua data fino al successivo (es. tasso BCE del semestre + 8 punti).',
+  noRates: 'Nessun tasso: interessi a zero, solo l’indennità.',
+  rateFrom: (row) => `Dal (tasso ${row})`,
+  ratePercent: (row) => `% annua (tasso ${row})`,
+  addRate: 'Aggiungi tasso',
+  removeRate: (row) => `Rimuovi il tasso ${row}`,
+  rateFromInvalid: 'Scrivi una data valida.',
+  rateFromRepeated: 'Un altro tasso parte dallo stesso giorno: ogni tasso ha la sua data.',
+  percentNotNumber: 'Scrivi una percentuale, ad esempio 10,15.',
+  percentNegative: 'La percentuale non può essere negativa.',
+  percentDecimals: 'Al massimo due decimali, ad esempio 10,15.',
+  flatIndemnity: 'Indennità forfettaria per documento',
+  flatIndemnityHint: '40 € tra imprese; 0 per non addebitarla.',
+  indemnityNegative: 'L’indennità non può essere negativa: scrivi 0 o più.',
+  indemnityNotAmount: 'Scrivi un importo, ad esempio 40 o 40,00.',
   usersHeading: 'Utenti',
   enabledUsers: 'Utenti abilitati ai solleciti',
   administrators: 'Amministratori della configurazione',
@@ -1353,6 +1399,10 @@ const settingsEn: SettingsMessages = {
   optionsHeading: 'Options',
   groupByCustomer: 'Group by type and customer',
   groupByCustomerHint: 'One e-mail per customer and level, with all its items.',
+  onePerCustomer: 'One communication per customer',
+  onePerCustomerHint:
+    'All of a customer’s due items in a single e-mail, with the texts of the highest of their levels; each item keeps its own level.',
+  onePerCustomerNeedsGrouping: 'Needs “Group by type and customer”: turn that on first.',
   ccAgent: 'CC the agent',
   attachInvoicePdfs: 'Attach the invoice PDFs',
   minimumAmount: 'Minimum amount',
@@ -1367,6 +1417,26 @@ const settingsEn: SettingsMessages = {
   timezoneInvalid: 'Unknown time zone (e.g. Europe/Rome)',
   defaultLanguage: 'Default language of the texts',
   companyIban: 'Company IBAN (%IBAN)',
+  lateInterestHeading: 'Late-payment interest and indemnity',
+  lateInterestOn: 'Charge late-payment interest and indemnity (D.Lgs. 231/2002)',
+  lateInterestHint:
+    'From the day after the due date, on the amount still open; never for consumers nor for items not in euros. In the texts: %Interessi, %Indennita, %TotaleDovuto.',
+  ratesLabel: 'Yearly rates',
+  ratesHint: 'Each rate applies from its date until the next one (e.g. the half-year’s ECB rate + 8 points).',
+  noRates: 'No rate: no interest, only the indemnity.',
+  rateFrom: (row) => `From (rate ${row})`,
+  ratePercent: (row) => `% a year (rate ${row})`,
+  addRate: 'Add rate',
+  removeRate: (row) => `Remove rate ${row}`,
+  rateFromInvalid: 'Enter a valid date.',
+  rateFromRepeated: 'Another rate starts on the same day: each rate has its own date.',
+  percentNotNumber: 'Type a percentage, for example 10.15.',
+  percentNegative: 'The percentage cannot be negative.',
+  percentDecimals: 'At most two decimals, for example 10.15.',
+  flatIndemnity: 'Flat indemnity per document',
+  flatIndemnityHint: '€40 between businesses; 0 not to charge it.',
+  indemnityNegative: 'The indemnity cannot be negative: type 0 or more.',
+  indemnityNotAmount: 'Type an amount, for example 40 or 40.00.',
   usersHeading: 'Users',
   enabledUsers: 'Users enabled for reminders',
   administrators: 'Setup administrators',

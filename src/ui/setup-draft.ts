@@ -3,10 +3,12 @@
  * (`ReminderSetupWire`), changed by these small pure steps; `validateSetup` (the domain) says whether it
  * can be saved. The editor uses `recurrenceRefusal` to say why it does not let a level repeat.
  */
+import { isCalendarDate } from '../domain/calendar';
 import { defaultTexts } from '../domain/default-texts';
 import { isValidEmailAddress } from '../domain/email-address';
 import type { SetupProblem } from '../domain/setup';
 import type { ReminderSetupWire } from '../erp/wire';
+import { parseAmountInput } from './filters';
 
 export type SetupDraft = ReminderSetupWire;
 export type LevelDraft = SetupDraft['levels'][number];
@@ -115,6 +117,29 @@ export function insertAt(
   return { text: text.slice(0, from) + insert + text.slice(to), cursor: from + insert.length };
 }
 
+/**
+ * An amount typed in a box, in minor units: empty is 0; a negative amount is kept negative (and the
+ * field says it cannot be), never turned into 0 behind the clerk's back; what is not an amount is NaN.
+ */
+export function typedAmount(text: string, language: string, digits: number): number {
+  const trimmed = text.trim();
+  if (trimmed === '') return 0;
+  const negative = /^[-−]/.test(trimmed);
+  const value = parseAmountInput(negative ? trimmed.slice(1) : trimmed, language, digits);
+  if (value === undefined) return Number.NaN;
+  return negative ? -value : value;
+}
+
+/** A percent typed in a box (`10,15` or `10.15`): NaN when it is not a number, kept negative when typed so. */
+export function typedPercent(text: string): number {
+  const trimmed = text.trim().replace('−', '-');
+  return /^-?\d+(?:[.,]\d+)?$/.test(trimmed) ? Number(trimmed.replace(',', '.')) : Number.NaN;
+}
+
+/** A percent for its box, in the clerk's language (`10,15` in Italian). */
+export const percentText = (percent: number, language: string): string =>
+  Number.isFinite(percent) ? (language === 'it' ? String(percent).replace('.', ',') : String(percent)) : '';
+
 /** A list typed one item per line (or separated by commas): trimmed, empty ones dropped. */
 export function parseList(text: string): string[] {
   return text
@@ -124,9 +149,73 @@ export function parseList(text: string): string[] {
 }
 
 /**
+ * Grouping by customer on or off. One communication per customer needs it: turning grouping off turns
+ * that off too (the switch then says why it cannot be turned on), rather than leaving an invalid setup.
+ */
+export function setGroupByCustomer(draft: SetupDraft, on: boolean): SetupDraft {
+  return {
+    ...draft,
+    groupByCustomer: on,
+    ...(!on && draft.onePerCustomer === true ? { onePerCustomer: false } : {}),
+  };
+}
+
+/** One communication per customer may be turned on only with grouping by customer (off stays possible). */
+export const onePerCustomerAllowed = (draft: SetupDraft): boolean =>
+  draft.groupByCustomer || draft.onePerCustomer === true;
+
+export type LateInterestDraft = NonNullable<SetupDraft['lateInterest']>;
+
+/** What is wrong with one row of the interest table (nothing when it is right). */
+export interface RateProblems {
+  readonly from?: 'invalid' | 'repeated';
+  readonly percent?: 'negative' | 'not_a_number' | 'too_many_decimals';
+}
+
+/** The interest table's and the indemnity's problems: `rates` one entry a row, as listed. */
+export interface LateInterestProblems {
+  readonly rates: readonly RateProblems[];
+  readonly flatIndemnity?: 'negative' | 'not_an_amount';
+}
+
+/** A percent a year as the contract wants it: a number ≥ 0 with at most two decimals (10.15). */
+function percentProblem(percent: unknown): RateProblems['percent'] {
+  if (typeof percent !== 'number' || !Number.isFinite(percent)) return 'not_a_number';
+  if (percent < 0) return 'negative';
+  const hundredths = percent * 100;
+  return Math.abs(hundredths - Math.round(hundredths)) > 1e-6 ? 'too_many_decimals' : undefined;
+}
+
+/** The late-interest table's problems: dates valid and distinct, percents ≥ 0 with two decimals, indemnity ≥ 0. */
+export function lateInterestProblems(lateInterest: LateInterestDraft): LateInterestProblems {
+  const seen = new Set<string>();
+  const rates = lateInterest.rates.map((rate): RateProblems => {
+    let from: RateProblems['from'];
+    if (!isCalendarDate(rate.from)) from = 'invalid';
+    else if (seen.has(rate.from)) from = 'repeated';
+    else seen.add(rate.from);
+    const percent = percentProblem(rate.percent);
+    return { ...(from !== undefined ? { from } : {}), ...(percent !== undefined ? { percent } : {}) };
+  });
+  const amount: unknown = lateInterest.flatIndemnity;
+  const flatIndemnity =
+    typeof amount !== 'number' || !Number.isSafeInteger(amount)
+      ? ('not_an_amount' as const)
+      : amount < 0
+        ? ('negative' as const)
+        : undefined;
+  return { rates, ...(flatIndemnity !== undefined ? { flatIndemnity } : {}) };
+}
+
+const hasLateInterestProblems = (problems: LateInterestProblems): boolean =>
+  problems.flatIndemnity !== undefined ||
+  problems.rates.some((rate) => rate.from !== undefined || rate.percent !== undefined);
+
+/**
  * What the editor refuses beyond the domain's rules, field by field: a level without a name (it would
- * show as its code), a minimum amount that is negative or not an amount, and addresses in the users'
- * lists that are not addresses (`isValidEmailAddress`, the rule reminders use).
+ * show as its code), a minimum amount that is negative or not an amount, addresses in the users'
+ * lists that are not addresses (`isValidEmailAddress`, the rule reminders use), and the late-interest
+ * table's rows and indemnity (`lateInterestProblems`).
  */
 export interface DraftFieldProblems {
   /** Indexes of levels whose name is empty. */
@@ -134,6 +223,8 @@ export interface DraftFieldProblems {
   readonly minimumAmount?: 'negative' | 'not_an_amount';
   readonly enabledUsers: readonly string[];
   readonly administrators: readonly string[];
+  /** Present only when the late-interest table or indemnity has a problem. */
+  readonly lateInterest?: LateInterestProblems;
 }
 
 export function draftFieldProblems(draft: SetupDraft): DraftFieldProblems {
@@ -146,11 +237,16 @@ export function draftFieldProblems(draft: SetupDraft): DraftFieldProblems {
         : amount < 0
           ? ('negative' as const)
           : undefined;
+  const lateInterest =
+    draft.lateInterest !== undefined && draft.lateInterest !== null
+      ? lateInterestProblems(draft.lateInterest)
+      : undefined;
   return {
     unnamedLevels: draft.levels.flatMap((level, index) => (level.name.trim() === '' ? [index] : [])),
     ...(minimumAmount !== undefined ? { minimumAmount } : {}),
     enabledUsers: draft.enabledUsers.filter((address) => !isValidEmailAddress(address.trim())),
     administrators: draft.administrators.filter((address) => !isValidEmailAddress(address.trim())),
+    ...(lateInterest !== undefined && hasLateInterestProblems(lateInterest) ? { lateInterest } : {}),
   };
 }
 
@@ -158,7 +254,8 @@ export const hasFieldProblems = (problems: DraftFieldProblems): boolean =>
   problems.unnamedLevels.length > 0 ||
   problems.minimumAmount !== undefined ||
   problems.enabledUsers.length > 0 ||
-  problems.administrators.length > 0;
+  problems.administrators.length > 0 ||
+  problems.lateInterest !== undefined;
 
 /** The field of a level each of the domain's level problems is about, to say it there. */
 export type LevelField = 'days' | 'recurEveryDays' | 'recurMaxCount';

@@ -386,7 +386,7 @@ describe('generateSeed: default setup and users', () => {
       }
     }
     expect(setup.levels[1]?.texts.it?.body).toContain(
-      'Buongiorno,\nvi preghiamo di saldare le partite scadute:\n%Partita\nImporto da saldare: %Importo\nCordiali Saluti',
+      'Buongiorno,\nvi preghiamo di saldare le partite scadute:\n%Partita\nImporto da saldare: %Importo\n',
     );
     expect(setup.levels[2]?.texts.it?.body).toContain('%IBAN');
     expect(setup.levels[2]?.texts.en?.body).toContain('%IBAN');

@@ -76,6 +76,6 @@ test('the preview frame shows exactly the HTML body that compose sends', async (
   // What both show is the filtered text, with the values escaped and our items table in place.
   expect(shown).not.toMatch(/<script|<img|url\(|javascript|track\.example/);
   expect(shown).toContain('<p title="Bruni &amp; &quot;Figli&quot; &lt;b&gt;Snc&lt;/b&gt;">Totale: <b>');
-  expect(shown).toContain('>FT &lt;1&gt;</td>');
+  expect(shown).toContain('>FT &lt;1&gt;<br>');
   expect(shown).toContain('<a href="https://pay.example/?iban=IT60X0542811101000000123456">paga online</a>');
 });

@@ -53,12 +53,12 @@ export function defaultSetup(): ReminderSetupWire {
           it: {
             format: 'text',
             subject: 'Estratto conto partite scadute – %Cliente',
-            body: `Buongiorno,\nvi preghiamo di saldare le partite scadute:\n%Partita\nImporto da saldare: %Importo\nCordiali Saluti\n\n${SIGNATURE_IT}`,
+            body: `Buongiorno,\nvi preghiamo di saldare le partite scadute:\n%Partita\nImporto da saldare: %Importo\nSui ritardati pagamenti decorrono gli interessi di mora (D.Lgs. 231/2002): ad oggi %Interessi, calcolati sull'importo ancora aperto.\nCordiali Saluti\n\n${SIGNATURE_IT}`,
           },
           en: {
             format: 'text',
             subject: 'Statement of overdue items – %Cliente',
-            body: `Dear customer,\nplease settle the following overdue items:\n%Partita\nAmount due: %Importo\nKind regards\n\n${SIGNATURE_EN}`,
+            body: `Dear customer,\nplease settle the following overdue items:\n%Partita\nAmount due: %Importo\nLate payments accrue interest (Italian Legislative Decree 231/2002): %Interessi to date, calculated on the amount still open.\nKind regards\n\n${SIGNATURE_EN}`,
           },
         },
       },
@@ -73,12 +73,12 @@ export function defaultSetup(): ReminderSetupWire {
           it: {
             format: 'text',
             subject: 'Sollecito di pagamento – %Cliente',
-            body: `Buongiorno,\nnonostante i precedenti avvisi, risultano ancora da saldare le seguenti partite:\n%Partita\nImporto da saldare: %Importo\n\nVi preghiamo di provvedere al pagamento entro 10 giorni con bonifico sull'IBAN %IBAN, oppure di inviarci copia della disposizione se già effettuata.\nCordiali Saluti\n\n${SIGNATURE_IT}`,
+            body: `Buongiorno,\nnonostante i precedenti avvisi, risultano ancora da saldare le seguenti partite:\n%Partita\nImporto da saldare: %Importo\nInteressi di mora ad oggi (D.Lgs. 231/2002), calcolati sull'importo ancora aperto: %Interessi\nIndennità forfettaria per il recupero dei crediti: %Indennita\nTotale dovuto: %TotaleDovuto\n\nVi preghiamo di provvedere al pagamento entro 10 giorni con bonifico sull'IBAN %IBAN, oppure di inviarci copia della disposizione se già effettuata.\nCordiali Saluti\n\n${SIGNATURE_IT}`,
           },
           en: {
             format: 'text',
             subject: 'Overdue payment – %Cliente',
-            body: `Dear customer,\ndespite our previous reminders, the following items are still unpaid:\n%Partita\nAmount due: %Importo\n\nPlease pay within 10 days by bank transfer to IBAN %IBAN, or send us proof of payment if already made.\nKind regards\n\n${SIGNATURE_EN}`,
+            body: `Dear customer,\ndespite our previous reminders, the following items are still unpaid:\n%Partita\nAmount due: %Importo\nLate-payment interest to date (Italian Legislative Decree 231/2002), calculated on the amount still open: %Interessi\nFlat compensation for recovery costs: %Indennita\nTotal due: %TotaleDovuto\n\nPlease pay within 10 days by bank transfer to IBAN %IBAN, or send us proof of payment if already made.\nKind regards\n\n${SIGNATURE_EN}`,
           },
         },
       },
