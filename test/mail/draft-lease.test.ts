@@ -84,18 +84,22 @@ test('a young draft another host created is left to it: the adopter adds or remo
   const pdfs = await fetchAttachments(first.erp, snapshot.snapshot, communication, composeDraft(snapshot.snapshot, communication, key, itemCyclesOf(communication)));
   if (!pdfs.ok) throw new Error('the plan’s PDFs could not be fetched');
   const adopter = watchAttachments(second);
-  let creatorAttached: Promise<void> | undefined;
+  let creatorAttached: Promise<unknown> | undefined;
   adopter.onList = (count) => {
     if (count !== 3) return;
     creatorAttached = (async () => {
       for (const file of pdfs.files) await first.mailer.attach(draft.id, file);
-    })();
+    })().then(
+      () => 'attached',
+      (error: unknown) => error,
+    );
   };
   const result = await second.worker({ leaseMs: 10 * 60_000 }).run();
-  await creatorAttached;
+  const creator = await creatorAttached;
 
   expect(result.status).toBe('done');
   expect(adopter.changes).toBe(0);
+  expect(creator).toBe('attached');
   expect(adopter.lists).toBeGreaterThanOrEqual(3);
   expect(sentFiles()).toEqual([plannedFiles(communication)]);
   expect(await second.db.outbox.get(key)).toMatchObject({ state: 'sent', settled: true, messageId: draft.id });
