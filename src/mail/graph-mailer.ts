@@ -43,6 +43,8 @@ export interface MailboxMessage {
   readonly folder: MailFolder;
   /** Epoch ms. */
   readonly createdAt: number;
+  /** Epoch ms of the last change Graph recorded (`lastModifiedDateTime`: content, attachments), when given. */
+  readonly modifiedAt?: number;
   readonly sentAt?: number;
   readonly to: readonly string[];
   readonly cc: readonly string[];
@@ -77,7 +79,7 @@ export type GraphMailerOptions = Omit<GraphHttpOptions, 'gate'> & {
   readonly gate?: RequestGate;
 };
 
-const SELECT = 'id,isDraft,parentFolderId,createdDateTime,sentDateTime,toRecipients,ccRecipients';
+const SELECT = 'id,isDraft,parentFolderId,createdDateTime,lastModifiedDateTime,sentDateTime,toRecipients,ccRecipients';
 
 type Json = Readonly<Record<string, unknown>>;
 const asObject = (value: unknown): Json => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : {});
@@ -147,11 +149,13 @@ export class GraphMailer {
     const id = asString(json.id);
     if (id === undefined) throw new MailError('bad_response', 'Graph answered a new draft without an id');
     const created = asString(json.createdDateTime);
+    const modified = asString(json.lastModifiedDateTime);
     return {
       id,
       state: 'draft',
       folder: 'drafts',
       createdAt: created !== undefined ? Date.parse(created) : 0,
+      ...(modified !== undefined ? { modifiedAt: Date.parse(modified) } : {}),
       to: addressesOf(json.toRecipients),
       cc: addressesOf(json.ccRecipients),
       key: draft.key,
@@ -318,12 +322,14 @@ export class GraphMailer {
     const isDraft = json.isDraft !== false;
     const sent = asString(json.sentDateTime);
     const created = asString(json.createdDateTime);
+    const modified = asString(json.lastModifiedDateTime);
     const tags = readTags(json.singleValueExtendedProperties);
     return {
       id,
       state: !isDraft ? 'sent' : folder === 'deleteditems' ? 'discarded' : 'draft',
       folder,
       createdAt: created !== undefined ? Date.parse(created) : 0,
+      ...(modified !== undefined ? { modifiedAt: Date.parse(modified) } : {}),
       ...(!isDraft && sent !== undefined ? { sentAt: Date.parse(sent) } : {}),
       to: addressesOf(json.toRecipients),
       cc: addressesOf(json.ccRecipients),

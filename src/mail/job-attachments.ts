@@ -1,8 +1,8 @@
 /**
  * A draft's attachments made equal to the plan's documents — same names, same sizes, each once — before
  * the job is recorded `attached` and again right before its send. Attaching is idempotent: only the
- * missing files are added, duplicates and extras (another window of the same user adding the same PDFs
- * to an adopted draft, a POST whose answer was lost) are removed. A draft that cannot be brought in line
+ * missing files are added, duplicates and extras (a POST whose answer was lost, a draft taken over after
+ * its lease) are removed. Only the lane that owns the draft repairs it (foreign-draft.ts). A draft that cannot be brought in line
  * is never sent: its job fails with `attachments_mismatch`.
  */
 import type { OutboxJob } from '../store/db';

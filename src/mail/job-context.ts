@@ -73,6 +73,11 @@ export interface JobContext {
   readonly settleMs: number;
   /** How often to look again while waiting for it. */
   readonly pollMs: number;
+  /**
+   * How long a draft this lane did not create must stay unchanged (content and attachments) before this
+   * lane repairs its attachments: until then its creator may still be working on it (foreign-draft.ts).
+   */
+  readonly leaseMs: number;
   snapshot(): PlanSnapshot;
   /** A document number for an item id, for sentences. */
   label(itemId: string): string;
@@ -100,6 +105,11 @@ export interface JobMemory {
    * its message is gone.
    */
   claimedHere?: boolean;
+  /**
+   * The draft whose attachments this lane may change: the one it created, or one it adopted after its
+   * lease ran out. Any other draft of the key is left to whoever created it (foreign-draft.ts).
+   */
+  ownedId?: string;
   /** This lane created the draft, at the first try, under a claim it took: no other draft has the key. */
   createdCleanly?: boolean;
   /** Sends tried by this lane for this job (an unknown outcome brings it back to try again). */

@@ -12,6 +12,7 @@ import { failures } from './job-failures';
 import { abortError, failWith, io, stopFor, StopRun, type JobContext, type JobMemory } from './job-context';
 import { alignAttachments } from './job-attachments';
 import { drop, recordSent } from './job-endings';
+import { waitForCreator } from './foreign-draft';
 import { claimItemsOf } from './job-store';
 import { MailError } from './mail-error';
 import { abortable } from './sleep';
@@ -112,6 +113,7 @@ export async function draftStep(ctx: JobContext, job: OutboxJob, known: JobMemor
     }
     ctx.checkpoint('after-create', job);
     known.message = created;
+    known.ownedId = created.id;
     known.attached = [];
     known.createdCleanly = known.claimedHere === true && attempt === 0;
     const drafted = await ctx.record(job, {
@@ -185,11 +187,30 @@ export async function plannedFiles(ctx: JobContext, job: OutboxJob, known: JobMe
 
 /**
  * Makes the draft's attachments the plan's (see job-attachments.ts); a mismatch that cannot be repaired
- * fails the job. `undefined`: aligned; else the job as it moved (or as it was, to look at its draft again).
+ * fails the job. A draft another lane created is left to it while its lease runs (foreign-draft.ts).
+ * `undefined`: aligned; else the job as it moved (or as it was, to look at its draft again).
  */
 export async function ensureAttachments(ctx: JobContext, job: OutboxJob, known: JobMemory): Promise<OutboxJob | undefined> {
   const planned = await plannedFiles(ctx, job, known);
   if ('moved' in planned) return planned.moved;
+  if (job.messageId !== undefined && known.ownedId !== job.messageId) {
+    const lease = await waitForCreator(ctx, job, planned.files);
+    switch (lease.kind) {
+      case 'aligned':
+        known.attached = [...lease.present];
+        return undefined;
+      case 'gone':
+        known.message = undefined;
+        known.attached = undefined;
+        return job;
+      case 'moved':
+        return lease.job;
+      case 'expired':
+        known.ownedId = job.messageId;
+        known.attached = undefined;
+        break;
+    }
+  }
   const alignment = await alignAttachments(ctx, job, planned.files, known.attached);
   known.attached = undefined;
   switch (alignment.kind) {

@@ -53,9 +53,9 @@ export async function sendStep(ctx: JobContext, job: OutboxJob, known: JobMemory
   // A send whose outcome stays unknown comes back here through `sending`; not forever.
   if ((known.sendAttempts = (known.sendAttempts ?? 0) + 1) > 5) stopFor(new MailError('unavailable', `Graph: the send of ${id} kept failing`));
   await ctx.pacer.acquire((current.to?.length ?? 0) + (current.cc?.length ?? 0), ctx.signal);
-  // Right before it leaves (after the pacer's wait, so nothing can be added meanwhile by another host of
-  // this user working on the same draft): the plan's PDFs, each once. A draft that cannot be put right
-  // fails here and is never sent.
+  // Right before it leaves (after the pacer's wait): the plan's PDFs, each once. A draft another lane
+  // created is only looked at, never changed, while its lease runs (foreign-draft.ts), so no other host
+  // adds a file between this check and the send. A draft that cannot be put right is never sent.
   known.attached = undefined;
   const moved = await ensureAttachments(ctx, current, known);
   if (moved !== undefined) return moved;

@@ -55,6 +55,12 @@ export interface OutboxWorkerOptions {
   readonly settleMs?: number;
   /** How often to look again meanwhile. Default 1 s. */
   readonly pollMs?: number;
+  /**
+   * A draft of this user's that another host (or this pane before a restart) created is left to its
+   * creator until draft and attachments stayed unchanged this long; only then are its attachments
+   * repaired here. Default 30 s.
+   */
+  readonly leaseMs?: number;
   /** Delta sync during a run, every this many ms; 0 never. Default 60 s. */
   readonly resyncEveryMs?: number;
   /** Page size of the syncs. */
@@ -285,6 +291,7 @@ export class OutboxWorker {
       signal,
       settleMs: this.options.settleMs ?? 60_000,
       pollMs: this.options.pollMs ?? 1_000,
+      leaseMs: this.options.leaseMs ?? 30_000,
       snapshot: () => {
         if (this.snapshot === undefined) throw new StopRun('invalid_setup', 'Nothing synced from the ERP yet');
         return this.snapshot;

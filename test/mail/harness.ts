@@ -118,7 +118,7 @@ export function userOf(bench: Bench, me: string, options: UserOptions = {}) {
   const worker = (overrides: OutboxWorkerOptions = {}) =>
     new OutboxWorker(
       { db, erp, mailer, account, me },
-      { minuteMs: MINUTE_MS, settleMs: 250, pollMs: 20, resyncEveryMs: 0, ...overrides },
+      { minuteMs: MINUTE_MS, settleMs: 250, pollMs: 20, leaseMs: 400, resyncEveryMs: 0, ...overrides },
     );
   return { me, db, erp, mailer, account, worker };
 }

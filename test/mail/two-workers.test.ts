@@ -60,9 +60,11 @@ test('two Outlook hosts of the same user (two caches, one mailbox) on the same b
   await enqueueBatch(second.db, { mode: 'send', communications: plan });
 
   // The ERP tells the second host "you hold it already": both work on the same keys, adopting drafts.
-  await Promise.all([first.worker().run(), second.worker().run()]);
+  // Both hosts are alive: a draft's lease (the product's default) never runs out under its creator.
+  const options = { leaseMs: 30_000 };
+  await Promise.all([first.worker(options).run(), second.worker(options).run()]);
   // A run may stop to wait for an unconfirmed send: the next one finishes it.
-  for (let i = 0; i < 3; i++) await Promise.all([first, second].map((user) => user.worker().run()));
+  for (let i = 0; i < 3; i++) await Promise.all([first, second].map((user) => user.worker(options).run()));
 
   const mailbox = bench.sim.control.dump(MARTA);
   expect(duplicates(submittedTriples(bench, [MARTA]))).toEqual([]);
