@@ -14,6 +14,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { checkManifest } from './check-manifest';
+import { messageOf } from '../src/domain/message-of';
 
 export const DEV_BASE_URL = 'https://localhost:3000';
 
@@ -125,7 +126,7 @@ export function main(
     console.log(`Wrote ${args.output} for ${baseUrl}`);
     return 0;
   } catch (error) {
-    console.error(error instanceof Error ? error.message : String(error));
+    console.error(messageOf(error));
     return 1;
   }
 }

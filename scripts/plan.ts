@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { answerFixture, parseFixture } from './lib/plan-fixture';
+import { messageOf } from '../src/domain/message-of';
 
 const files = process.argv.slice(2);
 if (files.length === 0) {
@@ -19,7 +20,7 @@ for (const file of files) {
     lines.push(JSON.stringify(answerFixture(parseFixture(JSON.parse(readFileSync(file, 'utf8'))))));
   } catch (error) {
     failed = true;
-    const message = `${file}: ${error instanceof Error ? error.message : String(error)}`;
+    const message = `${file}: ${messageOf(error)}`;
     process.stderr.write(`${message}\n`);
     lines.push(JSON.stringify({ error: 'bad_fixture', message }));
   }

@@ -11,6 +11,7 @@ import { OfficeCallError } from '../office/office-error';
 import type { SignedInAccount } from './account';
 import { dialogUrl, readDialogResult } from './dialog-protocol';
 import { SignInError } from './errors';
+import { messageOf } from '../domain/message-of';
 
 export interface InteractiveSignInRequest {
   readonly scopes: readonly string[];
@@ -99,7 +100,7 @@ function asSignInError(cause: unknown): SignInError {
   }
   return new SignInError(
     'dialog_failed',
-    `The sign-in window failed: ${cause instanceof Error ? cause.message : String(cause)}`,
+    `The sign-in window failed: ${messageOf(cause)}`,
     undefined,
     { cause },
   );

@@ -20,6 +20,7 @@ import type { SignedInAccount } from './account';
 import type { ClaimsAwareTokenProvider } from './claims';
 import type { InteractiveSignIn } from './dialog-sign-in';
 import { raceAbort, SignInError } from './errors';
+import { messageOf } from '../domain/message-of';
 
 type MsalModule = typeof Msal;
 
@@ -119,7 +120,7 @@ function toAccount(info: Msal.AccountInfo): SignedInAccount {
 function toSignInError(error: unknown): SignInError {
   if (error instanceof SignInError) return error;
   const code = errorCodeOf(error);
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   if (code !== undefined && CANCELLED.has(code))
     return new SignInError('cancelled', 'Sign-in was cancelled', code, { cause: error });
   if (code !== undefined && NETWORK.has(code))

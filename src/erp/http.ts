@@ -6,6 +6,7 @@
 import type { TokenProvider } from '../auth/token-provider';
 import { ErpError, reasonForStatus } from './errors';
 import { problemSchema, type Problem } from './wire';
+import { messageOf } from '../domain/message-of';
 
 export interface HttpOptions {
   readonly baseUrl: string;
@@ -102,7 +103,7 @@ export async function erpRequest(options: HttpOptions, request: HttpRequest): Pr
       if (request.signal?.aborted) throw new ErpError('aborted', 'Cancelled');
       failure = timeout.aborted
         ? new ErpError('timeout', `ERP ${request.path}: no answer within ${options.timeoutMs ?? 30_000} ms`)
-        : new ErpError('network', `ERP ${request.path}: ${error instanceof Error ? error.message : String(error)}`);
+        : new ErpError('network', `ERP ${request.path}: ${messageOf(error)}`);
     }
     if (attempt >= retries) throw failure;
     await wait(backoff * 2 ** attempt * (0.5 + random()), request.signal).catch(() => {
@@ -118,6 +119,6 @@ export async function erpJson(options: HttpOptions, request: HttpRequest): Promi
   try {
     return { body: await response.json(), response };
   } catch (error) {
-    throw new ErpError('bad_response', `ERP ${request.path}: the answer is not JSON (${error instanceof Error ? error.message : String(error)})`, response.status);
+    throw new ErpError('bad_response', `ERP ${request.path}: the answer is not JSON (${messageOf(error)})`, response.status);
   }
 }

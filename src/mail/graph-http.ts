@@ -12,6 +12,7 @@ import type { TokenProvider } from '../auth/token-provider';
 import { MailError, reasonFor } from './mail-error';
 import type { RequestGate } from './request-gate';
 import { abortable, backoffDelay } from './sleep';
+import { messageOf } from '../domain/message-of';
 
 export interface GraphHttpOptions {
   /** E.g. `https://graph.microsoft.com/v1.0` (`GRAPH_BASE_URL`). */
@@ -153,7 +154,7 @@ export async function graphRequest(options: GraphHttpOptions, call: GraphCall): 
       const timedOut = timeout.aborted;
       failure = new MailError(
         timedOut ? 'timeout' : 'network',
-        `${label}: ${timedOut ? `no answer within ${timeoutMs} ms` : error instanceof Error ? error.message : String(error)}`,
+        `${label}: ${timedOut ? `no answer within ${timeoutMs} ms` : messageOf(error)}`,
         undefined,
         undefined,
         call.kind === 'write',

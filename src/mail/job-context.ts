@@ -14,6 +14,7 @@ import type { JobFailure, StopReason } from './job-failures';
 import type { JobPatch } from './job-store';
 import { MailError } from './mail-error';
 import type { SendPacer } from './send-pacer';
+import { messageOf } from '../domain/message-of';
 
 /** Step boundaries, where tests (and only tests) may make the worker "crash". */
 export type Checkpoint =
@@ -153,7 +154,7 @@ export function stopOf(error: unknown): StopRun {
   } catch (stop) {
     if (stop instanceof StopRun) return stop;
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   if (error instanceof MailError && error.reason !== 'aborted') return new StopRun('graph_refused', message);
   if (error instanceof ErpError && error.reason !== 'aborted') return new StopRun('erp_refused', message);
   return new StopRun('unexpected', message);

@@ -6,6 +6,7 @@
  */
 import { officeContext } from './host';
 import { callOfficeAsync, OfficeCallError } from './office-error';
+import { messageOf } from '../domain/message-of';
 
 export interface DialogOptions {
   /** Percent of the screen (default 60 × 40). */
@@ -152,7 +153,7 @@ export function messageParent(message: string): boolean {
   } catch (cause) {
     throw new OfficeCallError(
       'ui.messageParent',
-      `ui.messageParent failed: ${cause instanceof Error ? cause.message : String(cause)}`,
+      `ui.messageParent failed: ${messageOf(cause)}`,
       undefined,
       undefined,
       { cause },

@@ -16,6 +16,7 @@ import type { UserSettingsStore } from '../office/roaming-settings';
 import type { ConnectionTestResult, ConnectionView } from '../ui/model';
 import type { ConnectionPort } from './pane-controller';
 import { describeFailure } from './pane-controller';
+import { messageOf } from '../domain/message-of';
 
 type Values = Readonly<Partial<Record<SettingKey, string>>>;
 
@@ -133,7 +134,7 @@ export function connectionPort(
                   : undefined;
             return { ok: true, ...(account !== undefined ? { account } : {}) };
           } catch (error) {
-            return { ok: false, detail: error instanceof Error ? error.message : String(error) };
+            return { ok: false, detail: messageOf(error) };
           }
         })(),
       ]);

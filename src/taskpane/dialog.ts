@@ -22,6 +22,7 @@ import {
 } from '../auth/dialog-protocol';
 import { messageParent } from '../office/dialog';
 import { officeReady } from '../office/office-ready';
+import { messageOf } from '../domain/message-of';
 
 const STARTED_KEY = 'solleciti.dialog.redirect-started';
 
@@ -77,7 +78,7 @@ function fail(error: unknown): void {
     typeof (error as { errorCode?: unknown }).errorCode === 'string'
       ? (error as { errorCode: string }).errorCode
       : 'sign_in_failed';
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   answer(signInFailed(code, message), `Accesso non riuscito (${code}). / Sign-in failed (${code}).`);
 }
 

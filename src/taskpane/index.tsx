@@ -28,6 +28,7 @@ import { PaneController } from './pane-controller';
 import { PaneRoot } from './PaneRoot';
 import { createLocalPlanner, withFallback, type Planner } from './planner';
 import { createWorkerPlanner } from './worker-planner';
+import { messageOf } from '../domain/message-of';
 
 /** Long enough for office.js to hand-shake with its host, short enough that a stuck CDN never blocks the pane. */
 const OFFICE_READY_TIMEOUT_MS = 1500;
@@ -174,7 +175,7 @@ async function main(): Promise<void> {
       <StartScreen
         language={language}
         theme={theme}
-        failure={error instanceof Error ? error.message : String(error)}
+        failure={messageOf(error)}
       />,
     );
   }

@@ -4,6 +4,7 @@
  * pane uses while no outbox is wired: every button says so plainly, nothing pretends to have worked.
  */
 import type { BatchMode, BatchView, ClaimCheck, CommunicationDetail, MailAvailability } from '../ui/model';
+import { messageOf } from '../domain/message-of';
 
 export interface MailPort {
   readonly availability: MailAvailability;
@@ -72,7 +73,7 @@ export function lazyMail(load: () => Promise<MailPort>): MailPort {
       return loaded;
     },
     (error: unknown) => {
-      failure = error instanceof Error ? error.message : String(error);
+      failure = messageOf(error);
       console.error('The mail side could not load', error);
       notify();
       throw error;

@@ -34,6 +34,7 @@ import type {
 import type { SettingKey } from '../config/settings';
 import type { MailPort } from './mail-port';
 import type { Planner } from './planner';
+import { messageOf } from '../domain/message-of';
 
 /** The bits of `Storage` the pane uses for the clerk's own view state (filters, exclusions). */
 export type ViewStorage = Pick<Storage, 'getItem' | 'setItem'>;
@@ -70,7 +71,7 @@ const SYNC_PAGE_SIZE = 2000;
 /** A sentence-free description of a failure: the reason code (the UI has the sentence) and the detail. */
 export function describeFailure(error: unknown): { failure: SyncFailure; detail: string } {
   if (error instanceof ErpError) return { failure: error.reason, detail: error.message };
-  return { failure: 'unknown', detail: error instanceof Error ? error.message : String(error) };
+  return { failure: 'unknown', detail: messageOf(error) };
 }
 
 /** A claim was to be released while this pane's outbox holds an unresolved job for it. */
@@ -251,7 +252,7 @@ export class PaneController {
       if (ticket !== this.planning) return;
       console.error('Planning failed', error);
       this.update({
-        plan: { kind: 'failed', detail: error instanceof Error ? error.message : String(error) },
+        plan: { kind: 'failed', detail: messageOf(error) },
       });
     }
   }
@@ -443,7 +444,7 @@ export class PaneController {
         return {
           ok: false,
           reason: 'failed',
-          detail: error instanceof Error ? error.message : String(error),
+          detail: messageOf(error),
         };
       }
       await this.replan();

@@ -7,6 +7,7 @@ import { openDatabase, type SollecitiDatabase } from '../store/db';
 import { keptPlan, type EncodedPlan } from './plan-cache';
 import { createLocalPlanner, type LocalPlanner } from './planner';
 import type { PlannerRequest, PlannerResponse } from './planner-protocol';
+import { messageOf } from '../domain/message-of';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<PlannerRequest>) => void) | null;
@@ -61,7 +62,7 @@ scope.onmessage = (event) => {
       scope.postMessage({
         id: request.id,
         ok: false,
-        message: error instanceof Error ? error.message : String(error),
+        message: messageOf(error),
       }),
   );
 };

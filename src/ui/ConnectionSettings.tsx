@@ -11,6 +11,7 @@ import type { SettingKey } from '../config/settings';
 import { messagesFor, settingsMessagesFor, type UiLanguage } from './i18n';
 import type { ConnectionTestResult, PaneActions } from './model';
 import { useSettingsStyles } from './settings-styles';
+import { messageOf } from '../domain/message-of';
 
 export interface ConnectionSettingsProps {
   readonly actions: Pick<PaneActions, 'loadConnection' | 'testConnection' | 'saveConnection'>;
@@ -108,7 +109,7 @@ export function ConnectionSettings({ actions, language }: ConnectionSettingsProp
             actions
               .saveConnection(values)
               .catch((error: unknown) =>
-                setSaveError(error instanceof Error ? error.message : String(error)),
+                setSaveError(messageOf(error)),
               );
           }}
         >

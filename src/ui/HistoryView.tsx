@@ -19,6 +19,7 @@ import { formatMoney } from '../domain/money';
 import { historyCsv, searchHistory } from './history';
 import { formatInstant, messagesFor, type UiLanguage } from './i18n';
 import type { HistoryRow, PaneActions, PaneState } from './model';
+import { messageOf } from '../domain/message-of';
 
 const PAGE = 200;
 /** Documents named on a row at most; the rest are counted ("+12"). The search and the CSV have them all. */
@@ -91,7 +92,7 @@ export function HistoryView({ state, actions, language }: HistoryViewProps) {
     let live = true;
     actions.loadHistory().then(
       (loaded) => live && setRows(loaded),
-      (error: unknown) => live && setFailed(error instanceof Error ? error.message : String(error)),
+      (error: unknown) => live && setFailed(messageOf(error)),
     );
     return () => {
       live = false;

@@ -24,6 +24,7 @@ import type { BatchSummary, PaneActions, PaneState, PlanSnapshot, ReminderRow } 
 import { isActionable, ReminderList } from './ReminderList';
 import { totalsByCurrency } from './batch-summary';
 import { ClaimsList, SkippedList } from './SkippedList';
+import { messageOf } from '../domain/message-of';
 
 // Opened on demand: loaded on the first click (and fetched ahead once the list is on screen).
 const loadPreview = () => import('./PreviewPanel');
@@ -209,7 +210,7 @@ function PlannedHome({
           (error: unknown) =>
             setNotice({
               intent: 'error',
-              text: t.actionFailed(error instanceof Error ? error.message : String(error)),
+              text: t.actionFailed(messageOf(error)),
             }),
         )
         .finally(() => setBusy(false));
@@ -235,7 +236,7 @@ function PlannedHome({
         (error: unknown) =>
           setNotice({
             intent: 'error',
-            text: t.actionFailed(error instanceof Error ? error.message : String(error)),
+            text: t.actionFailed(messageOf(error)),
           }),
       )
       .finally(() => setBusy(false));

@@ -25,6 +25,7 @@ import { describeAttachmentSize, totalAttachments } from './attachment-sizes';
 import { formatBytes, messagesFor, type UiLanguage } from './i18n';
 import type { AttachmentInfo, CommunicationDetail } from './model';
 import { useReturnFocus } from './use-return-focus';
+import { messageOf } from '../domain/message-of';
 
 const useStyles = makeStyles({
   // 100% of the viewport without its scrollbar (Fluent's "full" is 100vw, which runs under it).
@@ -169,7 +170,7 @@ export function PreviewPanel({
         setLoaded({
           key: previewKey,
           detail: undefined,
-          error: error instanceof Error ? error.message : String(error),
+          error: messageOf(error),
         }),
     );
     loadAttachments(previewKey).then(
@@ -305,7 +306,7 @@ export function PreviewPanel({
                     setTestState({
                       key: previewKey,
                       state: 'failed',
-                      detail: error instanceof Error ? error.message : String(error),
+                      detail: messageOf(error),
                     }),
                 );
               }}

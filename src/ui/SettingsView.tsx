@@ -44,6 +44,7 @@ import {
 import { filterDraftTexts } from './filter-texts';
 import { TextsEditor } from './TextsEditor';
 import { useSettingsStyles } from './settings-styles';
+import { messageOf } from '../domain/message-of';
 
 export interface SettingsViewProps {
   readonly state: PaneState;
@@ -113,7 +114,7 @@ export function SettingsView({ state, actions, language }: SettingsViewProps) {
           result: {
             ok: false,
             reason: 'failed',
-            detail: error instanceof Error ? error.message : String(error),
+            detail: messageOf(error),
           },
         }),
     );

@@ -10,6 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { todayInTimeZone } from '../../../src/domain/calendar';
 import { generateSeed } from './generate';
+import { messageOf } from '../../../src/domain/message-of';
 
 function integerOption(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -60,6 +61,6 @@ function main(argv: readonly string[]): void {
 try {
   main(process.argv.slice(2));
 } catch (error) {
-  process.stderr.write(`erp:seed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`erp:seed: ${messageOf(error)}\n`);
   process.exitCode = 1;
 }
