@@ -14,7 +14,39 @@ const impureForDomain = [
   { group: ['@microsoft/office-js', 'office-*'], message: 'src/domain is pure: Office.js lives in src/office.' },
   { group: ['node:*', 'fs', 'path', 'crypto', 'http', 'https'], message: 'src/domain is pure: no Node IO.' },
   { group: ['../*', '!../domain/*'], message: 'src/domain imports only from src/domain.' },
+  { group: ['**/dev/*', '**/dev/**'], message: 'src/ never imports the development stand-ins in dev/.' },
 ];
+
+/**
+ * The arrows between the parts (docs/rules.md, README "Layout"): a part imports only the parts below it.
+ * Each entry: the folder, the sibling folders it may not import. What still points the wrong way is listed
+ * in `allowedForNow` with the issue that removes it.
+ */
+const LAYERS = [
+  { folder: 'office', forbidden: ['config', 'auth', 'erp', 'store', 'mail', 'ui', 'taskpane'] },
+  { folder: 'config', forbidden: ['auth', 'erp', 'store', 'mail', 'ui', 'taskpane'] },
+  { folder: 'auth', forbidden: ['erp', 'store', 'mail', 'ui', 'taskpane'] },
+  { folder: 'erp', forbidden: ['store', 'mail', 'ui', 'taskpane'] },
+  { folder: 'store', forbidden: ['mail', 'ui', 'taskpane'] },
+  { folder: 'mail', forbidden: ['ui', 'taskpane'] },
+  { folder: 'ui', forbidden: ['taskpane', 'store', 'auth', 'office'] },
+];
+const fromDev = { group: ['**/dev/*', '**/dev/**'], message: 'src/ never imports the development stand-ins in dev/.' };
+const layerRules = LAYERS.map(({ folder, forbidden }) => ({
+  files: [`src/${folder}/**/*.ts`, `src/${folder}/**/*.tsx`],
+  ignores: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          fromDev,
+          ...forbidden.map((other) => ({ group: [`../${other}/*`, `../../${other}/*`], message: `src/${folder} sits below src/${other}: it may not import it.` })),
+        ],
+      },
+    ],
+  },
+}));
 
 export default tseslint.config(
   { ignores: ['dist/**', 'coverage/**', 'node_modules/**', '.cache/**', 'test/e2e/results/**', 'test/e2e/screenshots/**', 'playwright-report/**', 'dev/data/**'] },
@@ -39,6 +71,24 @@ export default tseslint.config(
     files: ['src/**/*.tsx', 'src/ui/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+  },
+  ...layerRules,
+  {
+    // The Office global lives in src/office; network calls in the adapters that own an outside system.
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    ignores: ['src/office/**', 'src/erp/**', 'src/mail/**', 'src/auth/**', 'src/**/*.test.ts', 'src/**/*.test.tsx', 'src/domain/**', 'src/taskpane/connection.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'Office', message: 'Office.js is touched only in src/office.' },
+        { name: 'fetch', message: 'Only src/erp, src/mail and src/auth talk to the network.' },
+      ],
+    },
+  },
+  {
+    // src/taskpane/connection.ts still fetches Graph's /me itself until that check goes through the mailer (issue #15).
+    files: ['src/taskpane/connection.ts'],
+    rules: { 'no-restricted-globals': ['error', { name: 'Office', message: 'Office.js is touched only in src/office.' }] },
   },
   {
     files: ['src/domain/**/*.ts'],
