@@ -8,10 +8,22 @@ import tseslint from 'typescript-eslint';
 const impureForDomain = [
   { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'src/domain is pure: no React.' },
   { group: ['@fluentui/*'], message: 'src/domain is pure: no Fluent UI.' },
-  { group: ['dexie', 'dexie/*', 'fake-indexeddb', 'fake-indexeddb/*'], message: 'src/domain is pure: storage lives in src/store.' },
-  { group: ['@microsoft/microsoft-graph-client', '@microsoft/microsoft-graph-client/*'], message: 'src/domain is pure: Graph lives in src/mail.' },
-  { group: ['@azure/msal-browser', '@azure/msal-*'], message: 'src/domain is pure: sign-in lives in src/auth.' },
-  { group: ['@microsoft/office-js', 'office-*'], message: 'src/domain is pure: Office.js lives in src/office.' },
+  {
+    group: ['dexie', 'dexie/*', 'fake-indexeddb', 'fake-indexeddb/*'],
+    message: 'src/domain is pure: storage lives in src/store.',
+  },
+  {
+    group: ['@microsoft/microsoft-graph-client', '@microsoft/microsoft-graph-client/*'],
+    message: 'src/domain is pure: Graph lives in src/mail.',
+  },
+  {
+    group: ['@azure/msal-browser', '@azure/msal-*'],
+    message: 'src/domain is pure: sign-in lives in src/auth.',
+  },
+  {
+    group: ['@microsoft/office-js', 'office-*'],
+    message: 'src/domain is pure: Office.js lives in src/office.',
+  },
   { group: ['node:*', 'fs', 'path', 'crypto', 'http', 'https'], message: 'src/domain is pure: no Node IO.' },
   { group: ['../*', '!../domain/*'], message: 'src/domain imports only from src/domain.' },
   { group: ['**/dev/*', '**/dev/**'], message: 'src/ never imports the development stand-ins in dev/.' },
@@ -31,7 +43,10 @@ const LAYERS = [
   { folder: 'mail', forbidden: ['ui', 'taskpane'] },
   { folder: 'ui', forbidden: ['taskpane', 'store', 'auth', 'office'] },
 ];
-const fromDev = { group: ['**/dev/*', '**/dev/**'], message: 'src/ never imports the development stand-ins in dev/.' };
+const fromDev = {
+  group: ['**/dev/*', '**/dev/**'],
+  message: 'src/ never imports the development stand-ins in dev/.',
+};
 const layerRules = LAYERS.map(({ folder, forbidden }) => ({
   files: [`src/${folder}/**/*.ts`, `src/${folder}/**/*.tsx`],
   ignores: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
@@ -41,7 +56,10 @@ const layerRules = LAYERS.map(({ folder, forbidden }) => ({
       {
         patterns: [
           fromDev,
-          ...forbidden.map((other) => ({ group: [`../${other}/*`, `../../${other}/*`], message: `src/${folder} sits below src/${other}: it may not import it.` })),
+          ...forbidden.map((other) => ({
+            group: [`../${other}/*`, `../../${other}/*`],
+            message: `src/${folder} sits below src/${other}: it may not import it.`,
+          })),
         ],
       },
     ],
@@ -49,7 +67,18 @@ const layerRules = LAYERS.map(({ folder, forbidden }) => ({
 }));
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'coverage/**', 'node_modules/**', '.cache/**', 'test/e2e/results/**', 'test/e2e/screenshots/**', 'playwright-report/**', 'dev/data/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'coverage/**',
+      'node_modules/**',
+      '.cache/**',
+      'test/e2e/results/**',
+      'test/e2e/screenshots/**',
+      'playwright-report/**',
+      'dev/data/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -76,7 +105,16 @@ export default tseslint.config(
   {
     // The Office global lives in src/office; network calls in the adapters that own an outside system.
     files: ['src/**/*.ts', 'src/**/*.tsx'],
-    ignores: ['src/office/**', 'src/erp/**', 'src/mail/**', 'src/auth/**', 'src/**/*.test.ts', 'src/**/*.test.tsx', 'src/domain/**', 'src/taskpane/connection.ts'],
+    ignores: [
+      'src/office/**',
+      'src/erp/**',
+      'src/mail/**',
+      'src/auth/**',
+      'src/**/*.test.ts',
+      'src/**/*.test.tsx',
+      'src/domain/**',
+      'src/taskpane/connection.ts',
+    ],
     rules: {
       'no-restricted-globals': [
         'error',
@@ -88,7 +126,12 @@ export default tseslint.config(
   {
     // src/taskpane/connection.ts still fetches Graph's /me itself until that check goes through the mailer (issue #15).
     files: ['src/taskpane/connection.ts'],
-    rules: { 'no-restricted-globals': ['error', { name: 'Office', message: 'Office.js is touched only in src/office.' }] },
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'Office', message: 'Office.js is touched only in src/office.' },
+      ],
+    },
   },
   {
     files: ['src/domain/**/*.ts'],
@@ -104,13 +147,23 @@ export default tseslint.config(
       ],
       'no-restricted-properties': [
         'error',
-        { object: 'Date', property: 'now', message: 'The core never reads the clock: take `today` as an argument.' },
+        {
+          object: 'Date',
+          property: 'now',
+          message: 'The core never reads the clock: take `today` as an argument.',
+        },
         { object: 'performance', property: 'now', message: 'The core never reads the clock.' },
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'The core never reads the clock: take `today` as an argument.' },
-        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'The core is deterministic.' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'The core never reads the clock: take `today` as an argument.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+          message: 'The core is deterministic.',
+        },
       ],
     },
   },

@@ -28,7 +28,9 @@ function requireTypeScript(file) {
 }
 
 // The configuration checks and the pages' Content-Security-Policy live in one tested TypeScript module.
-const { assertBuildConfig, contentSecurityPolicy, UPLOAD_ORIGINS_KEY } = requireTypeScript('./src/config/content-security-policy.ts');
+const { assertBuildConfig, contentSecurityPolicy, UPLOAD_ORIGINS_KEY } = requireTypeScript(
+  './src/config/content-security-policy.ts',
+);
 
 const PORT = Number(process.env.PORT ?? 3000);
 
@@ -36,7 +38,16 @@ const PORT = Number(process.env.PORT ?? 3000);
  * Configuration read from the environment at build time (docs/rules.md §5; defaults and checks in
  * src/config/resolve-config.ts, docs in docs/configuration.md). Only these keys reach the bundle.
  */
-const CONFIG_KEYS = ['ERP_BASE_URL', 'ERP_SCOPE', 'ERP_STATIC_KEY', 'GRAPH_BASE_URL', 'AUTH_MODE', 'AAD_CLIENT_ID', 'AAD_AUTHORITY', 'DEV_USER'];
+const CONFIG_KEYS = [
+  'ERP_BASE_URL',
+  'ERP_SCOPE',
+  'ERP_STATIC_KEY',
+  'GRAPH_BASE_URL',
+  'AUTH_MODE',
+  'AAD_CLIENT_ID',
+  'AAD_AUTHORITY',
+  'DEV_USER',
+];
 
 /**
  * The configuration variables set in the environment, checked: a production build stops without an https
@@ -47,7 +58,12 @@ const CONFIG_KEYS = ['ERP_BASE_URL', 'ERP_SCOPE', 'ERP_STATIC_KEY', 'GRAPH_BASE_
 function buildTimeConfig(production) {
   const set = (key) => (process.env[key] ?? '').trim() !== '';
   const env = Object.fromEntries(CONFIG_KEYS.filter(set).map((key) => [key, process.env[key].trim()]));
-  const target = { production, env: set(UPLOAD_ORIGINS_KEY) ? { ...env, [UPLOAD_ORIGINS_KEY]: process.env[UPLOAD_ORIGINS_KEY].trim() } : env };
+  const target = {
+    production,
+    env: set(UPLOAD_ORIGINS_KEY)
+      ? { ...env, [UPLOAD_ORIGINS_KEY]: process.env[UPLOAD_ORIGINS_KEY].trim() }
+      : env,
+  };
   assertBuildConfig(target);
   return { env, target };
 }
@@ -65,7 +81,11 @@ async function devCertificates() {
   const valid = () => {
     try {
       const certificate = new X509Certificate(fs.readFileSync(localhostCertificatePath));
-      return fs.existsSync(localhostKeyPath) && fs.existsSync(caCertificatePath) && Date.parse(certificate.validTo) - Date.now() > oneDayMs;
+      return (
+        fs.existsSync(localhostKeyPath) &&
+        fs.existsSync(caCertificatePath) &&
+        Date.parse(certificate.validTo) - Date.now() > oneDayMs
+      );
     } catch {
       return false;
     }
@@ -178,7 +198,12 @@ module.exports = async (env = {}, argv = {}) => {
         cacheGroups: {
           // React and Fluent change far less often than our code: their own long-cached chunk. Only the task
           // pane's first-load code: the lazily loaded MSAL chunk and the sign-in page keep their own.
-          vendor: { test: /[\\/]node_modules[\\/]/, name: 'vendor', chunks: (chunk) => chunk.name === 'taskpane', priority: 10 },
+          vendor: {
+            test: /[\\/]node_modules[\\/]/,
+            name: 'vendor',
+            chunks: (chunk) => chunk.name === 'taskpane',
+            priority: 10,
+          },
         },
       },
     },

@@ -38,8 +38,17 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 /** Webpack names bundles `name.0123abcd.js`: such a file never changes, so it may be cached forever. */
 const HASHED = /\.[0-9a-f]{8}\.(js|css|map)$/;
 
-function send(response: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
-  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff', ...headers });
+function send(
+  response: ServerResponse,
+  status: number,
+  text: string,
+  headers: Record<string, string> = {},
+): void {
+  response.writeHead(status, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'X-Content-Type-Options': 'nosniff',
+    ...headers,
+  });
   response.end(text);
 }
 
@@ -121,7 +130,9 @@ async function main(): Promise<void> {
     servers = await Promise.all([listen('127.0.0.1'), listen('::1')]);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    console.error(code === 'EADDRINUSE' ? `Port ${PORT} is already in use: stop the other server or set PORT.` : error);
+    console.error(
+      code === 'EADDRINUSE' ? `Port ${PORT} is already in use: stop the other server or set PORT.` : error,
+    );
     process.exit(1);
   }
   console.log(`Solleciti task pane: http://localhost:${PORT}${HOME_PAGE}`);

@@ -22,14 +22,34 @@ interface Service {
 }
 
 const services: Service[] = [
-  { name: 'erp', command: bin('tsx'), args: ['dev/erp/main.ts'], readyUrl: 'http://127.0.0.1:4100/api/v1/agents?limit=1' },
+  {
+    name: 'erp',
+    command: bin('tsx'),
+    args: ['dev/erp/main.ts'],
+    readyUrl: 'http://127.0.0.1:4100/api/v1/agents?limit=1',
+  },
   ...(existsSync(join(root, 'dev/graph-sim/main.ts'))
-    ? [{ name: 'graph', command: bin('tsx'), args: ['dev/graph-sim/main.ts'], readyUrl: 'http://127.0.0.1:4200/' }]
+    ? [
+        {
+          name: 'graph',
+          command: bin('tsx'),
+          args: ['dev/graph-sim/main.ts'],
+          readyUrl: 'http://127.0.0.1:4200/',
+        },
+      ]
     : []),
   {
     name: 'pane',
     command: bin('webpack'),
-    args: ['serve', '--mode', 'development', '--no-client-overlay', '--stats', 'errors-warnings', ...(https ? ['--env', 'https'] : [])],
+    args: [
+      'serve',
+      '--mode',
+      'development',
+      '--no-client-overlay',
+      '--stats',
+      'errors-warnings',
+      ...(https ? ['--env', 'https'] : []),
+    ],
     readyUrl: `${https ? 'https' : 'http'}://localhost:3000/taskpane.html`,
   },
 ];
@@ -45,11 +65,16 @@ function stopAll(code: number): void {
 }
 
 function run(service: Service): void {
-  const child = spawn(service.command, service.args, { cwd: root, env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(service.command, service.args, {
+    cwd: root,
+    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   const prefix = `[${service.name}]`.padEnd(8);
   const forward = (stream: NodeJS.WritableStream) => (chunk: Buffer) => {
-    for (const line of chunk.toString('utf8').split('\n')) if (line.trim() !== '') stream.write(`${prefix} ${line}\n`);
+    for (const line of chunk.toString('utf8').split('\n'))
+      if (line.trim() !== '') stream.write(`${prefix} ${line}\n`);
   };
   child.stdout?.on('data', forward(process.stdout));
   child.stderr?.on('data', forward(process.stderr));

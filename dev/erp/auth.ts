@@ -23,7 +23,10 @@ export interface AuthOptions {
 const quote = (text: string) => `"${text.replace(/["\\]/g, '')}"`;
 
 function unauthorized(detail: string, error?: 'invalid_request' | 'invalid_token'): ProblemError {
-  const challenge = error === undefined ? `Bearer realm=${quote(REALM)}` : `Bearer realm=${quote(REALM)}, error=${quote(error)}, error_description=${quote(detail)}`;
+  const challenge =
+    error === undefined
+      ? `Bearer realm=${quote(REALM)}`
+      : `Bearer realm=${quote(REALM)}, error=${quote(error)}, error_description=${quote(detail)}`;
   return new ProblemError(401, 'Unauthorized', detail, {}, { 'WWW-Authenticate': challenge });
 }
 
@@ -41,7 +44,8 @@ export function authenticate(req: IncomingMessage, options: AuthOptions): Princi
   const header = req.headers.authorization;
   if (header === undefined || header.trim() === '') return { kind: 'anonymous' };
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  if (match === null) throw unauthorized('the Authorization header must be "Bearer <token>"', 'invalid_request');
+  if (match === null)
+    throw unauthorized('the Authorization header must be "Bearer <token>"', 'invalid_request');
   const credential = match[1] as string;
   if (options.staticKey !== null && sameSecret(credential, options.staticKey)) return { kind: 'static-key' };
   const verified = verifyToken(credential, 'erp', {
@@ -54,14 +58,21 @@ export function authenticate(req: IncomingMessage, options: AuthOptions): Princi
 
 /** Throws 401 unless someone is signed in (user or static key). */
 export function requireCaller(principal: Principal): void {
-  if (principal.kind === 'anonymous') throw unauthorized('sign in: send "Authorization: Bearer <token>" (a dev identity token or the static key)');
+  if (principal.kind === 'anonymous')
+    throw unauthorized(
+      'sign in: send "Authorization: Bearer <token>" (a dev identity token or the static key)',
+    );
 }
 
 /** The signed-in user, or 403 for the static key (read-only). */
 export function requireUser(principal: Principal): Extract<Principal, { kind: 'user' }> {
   requireCaller(principal);
   if (principal.kind !== 'user') {
-    throw new ProblemError(403, 'Forbidden', 'the static API key is read-only: sign in as a user to change anything');
+    throw new ProblemError(
+      403,
+      'Forbidden',
+      'the static API key is read-only: sign in as a user to change anything',
+    );
   }
   return principal;
 }

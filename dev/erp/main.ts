@@ -18,7 +18,8 @@ const DEFAULT_DB = resolve(__dirname, '../data/erp.sqlite');
 function port(value: string | undefined): number {
   if (value === undefined || value === '') return 4100;
   const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535) throw new Error(`ERP_PORT must be a port number, got ${JSON.stringify(value)}`);
+  if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535)
+    throw new Error(`ERP_PORT must be a port number, got ${JSON.stringify(value)}`);
   return parsed;
 }
 
@@ -40,9 +41,13 @@ async function main(): Promise<void> {
   const url = server.url.replace('127.0.0.1', 'localhost');
   const lines = [
     `Demo ERP on ${url}${API_PREFIX}  (database ${db}, ${server.store.catalog.countOpenItems()} open items, ready in ${Date.now() - started} ms)`,
-    staticKey !== null ? `  curl -H 'Authorization: Bearer ${staticKey}' ${url}${API_PREFIX}/open-items?limit=5` : '  static key disabled (ERP_TOKEN is empty)',
+    staticKey !== null
+      ? `  curl -H 'Authorization: Bearer ${staticKey}' ${url}${API_PREFIX}/open-items?limit=5`
+      : '  static key disabled (ERP_TOKEN is empty)',
     `  token: curl -X POST ${url}/dev/token -H 'Content-Type: application/json' -d '{"user":"marta.rossi@solleciti.example","audience":"erp"}'`,
-    env.ERP_DEV_MUTATIONS !== '0' ? `  mutations: POST ${url}/dev/mutations/{pay,invoice,move-due-date,block-customer,rename-customer,delete-item,reset,…}` : '  mutations off',
+    env.ERP_DEV_MUTATIONS !== '0'
+      ? `  mutations: POST ${url}/dev/mutations/{pay,invoice,move-due-date,block-customer,rename-customer,delete-item,reset,…}`
+      : '  mutations off',
     'Ctrl+C to stop.',
   ];
   console.log(lines.join('\n'));

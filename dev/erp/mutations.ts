@@ -7,7 +7,14 @@
  * goes through the change sequence, so clients see it in their next delta.
  */
 import { z } from 'zod';
-import { calendarDateSchema, currencySchema, HOLD_REASONS, minorUnitsSchema, type CustomerWire, type OpenItemWire } from '../../src/erp/wire';
+import {
+  calendarDateSchema,
+  currencySchema,
+  HOLD_REASONS,
+  minorUnitsSchema,
+  type CustomerWire,
+  type OpenItemWire,
+} from '../../src/erp/wire';
 import { ProblemError, notFound, parseOrThrow } from './http/problem';
 import type { ItemStatus } from './store/catalog-store';
 import type { ErpStore } from './store/erp-store';
@@ -32,7 +39,12 @@ export const invoiceInput = z.object({
   disputed: z.boolean().default(false),
   /** One per installment, in order: positive amounts for an invoice, negative for a credit note. */
   installments: z
-    .array(z.object({ dueDate: calendarDateSchema, amount: minorUnitsSchema.refine((n) => n !== 0, 'must not be 0') }))
+    .array(
+      z.object({
+        dueDate: calendarDateSchema,
+        amount: minorUnitsSchema.refine((n) => n !== 0, 'must not be 0'),
+      }),
+    )
     .min(1)
     .max(36),
 });
@@ -48,7 +60,11 @@ export const setCustomerEmailsInput = z.object({
 export const disputeItemInput = z.object({ itemId: id, disputed: z.boolean().default(true) });
 export const itemInput = z.object({ itemId: id });
 /** `holdUntil: null` lifts the hold (and its reason); a hold without a reason holds all the same. */
-export const holdItemInput = z.object({ itemId: id, holdUntil: calendarDateSchema.nullable(), holdReason: z.enum(HOLD_REASONS).nullish() });
+export const holdItemInput = z.object({
+  itemId: id,
+  holdUntil: calendarDateSchema.nullable(),
+  holdReason: z.enum(HOLD_REASONS).nullish(),
+});
 export const holdCustomerInput = z.object({ customerId: id, holdUntil: calendarDateSchema.nullable() });
 export const setConsumerInput = z.object({ customerId: id, consumer: z.boolean().default(true) });
 export const resetInput = z
@@ -83,7 +99,12 @@ export class Mutations {
   private openItem(itemId: string): OpenItemWire {
     const stored = this.store.catalog.getItem(itemId);
     if (stored === undefined) throw notFound(`no item with id ${JSON.stringify(itemId)}`);
-    if (stored.status !== 'open') throw new ProblemError(409, 'Item not open', `item ${JSON.stringify(itemId)} is already ${stored.status}`);
+    if (stored.status !== 'open')
+      throw new ProblemError(
+        409,
+        'Item not open',
+        `item ${JSON.stringify(itemId)} is already ${stored.status}`,
+      );
     return stored.item;
   }
 
@@ -102,9 +123,21 @@ export class Mutations {
     const { itemId, amount } = parseOrThrow(payInput, input);
     return this.inTransaction(() => {
       const item = this.openItem(itemId);
-      if (item.residual <= 0) throw new ProblemError(422, 'Nothing to pay', `item ${itemId} has residual ${item.residual} (a credit note or already settled): close it instead`, { field: 'itemId' });
+      if (item.residual <= 0)
+        throw new ProblemError(
+          422,
+          'Nothing to pay',
+          `item ${itemId} has residual ${item.residual} (a credit note or already settled): close it instead`,
+          { field: 'itemId' },
+        );
       const paying = amount ?? item.residual;
-      if (paying > item.residual) throw new ProblemError(422, 'Overpayment', `amount: ${paying} is more than the residual ${item.residual}`, { field: 'amount' });
+      if (paying > item.residual)
+        throw new ProblemError(
+          422,
+          'Overpayment',
+          `amount: ${paying} is more than the residual ${item.residual}`,
+          { field: 'amount' },
+        );
       const residual = item.residual - paying;
       const status: ItemStatus = residual === 0 ? 'paid' : 'open';
       const changed = { ...item, residual };
@@ -119,46 +152,70 @@ export class Mutations {
     const sign = data.documentType === 'invoice' ? 1 : -1;
     data.installments.forEach((installment, index) => {
       if (Math.sign(installment.amount) !== sign) {
-        throw new ProblemError(400, 'Invalid request', `installments.${index}.amount: must be ${sign > 0 ? 'positive for an invoice' : 'negative for a credit note'}`, { field: `installments.${index}.amount` });
+        throw new ProblemError(
+          400,
+          'Invalid request',
+          `installments.${index}.amount: must be ${sign > 0 ? 'positive for an invoice' : 'negative for a credit note'}`,
+          { field: `installments.${index}.amount` },
+        );
       }
     });
     return this.inTransaction(() => {
       const customer = this.customer(data.customerId);
       const serial = this.store.sequence.current() + 1;
       const documentId = data.documentId ?? `DOC-M${serial}`;
-      if (this.store.catalog.getDocument(documentId) !== undefined) throw new ProblemError(409, 'Document exists', `a document with id ${JSON.stringify(documentId)} already exists`, { field: 'documentId' });
+      if (this.store.catalog.getDocument(documentId) !== undefined)
+        throw new ProblemError(
+          409,
+          'Document exists',
+          `a document with id ${JSON.stringify(documentId)} already exists`,
+          { field: 'documentId' },
+        );
       const total = data.installments.reduce((sum, installment) => sum + installment.amount, 0);
       const document: SeedDocument = {
         id: documentId,
-        number: data.documentNumber ?? `${data.documentType === 'invoice' ? 'FT' : 'NC'} ${data.documentDate.slice(0, 4)}/M${serial}`,
+        number:
+          data.documentNumber ??
+          `${data.documentType === 'invoice' ? 'FT' : 'NC'} ${data.documentDate.slice(0, 4)}/M${serial}`,
         type: data.documentType,
         date: data.documentDate,
         customerId: customer.id,
         currency: data.currency,
-        lines: [{ description: data.documentType === 'invoice' ? 'Fornitura (demo)' : 'Storno (demo)', quantity: 1, unitPrice: total, vatRate: 0 }],
+        lines: [
+          {
+            description: data.documentType === 'invoice' ? 'Fornitura (demo)' : 'Storno (demo)',
+            quantity: 1,
+            unitPrice: total,
+            vatRate: 0,
+          },
+        ],
         total,
       };
       this.store.catalog.putDocument(document);
-      const items = data.installments.map(
-        (installment, index): OpenItemWire => ({
-          id: `${documentId}-${index + 1}`,
-          customerId: customer.id,
-          documentId,
-          documentNumber: document.number,
-          documentType: data.documentType,
-          documentDate: data.documentDate,
-          dueDate: installment.dueDate,
-          installment: index + 1,
-          amount: installment.amount,
-          residual: installment.amount,
-          currency: data.currency,
-          paymentMethod: data.paymentMethod,
-          agentId: data.agentId,
-          disputed: data.disputed,
-        }),
-      );
+      const items = data.installments.map((installment, index): OpenItemWire => ({
+        id: `${documentId}-${index + 1}`,
+        customerId: customer.id,
+        documentId,
+        documentNumber: document.number,
+        documentType: data.documentType,
+        documentDate: data.documentDate,
+        dueDate: installment.dueDate,
+        installment: index + 1,
+        amount: installment.amount,
+        residual: installment.amount,
+        currency: data.currency,
+        paymentMethod: data.paymentMethod,
+        agentId: data.agentId,
+        disputed: data.disputed,
+      }));
       for (const item of items) {
-        if (this.store.catalog.getItem(item.id) !== undefined) throw new ProblemError(409, 'Item exists', `an item with id ${JSON.stringify(item.id)} already exists`, { field: 'documentId' });
+        if (this.store.catalog.getItem(item.id) !== undefined)
+          throw new ProblemError(
+            409,
+            'Item exists',
+            `an item with id ${JSON.stringify(item.id)} already exists`,
+            { field: 'documentId' },
+          );
         this.store.catalog.putItem(item, 'open');
       }
       return { document, items };
@@ -213,7 +270,8 @@ export class Mutations {
     return this.inTransaction(() => {
       const stored = this.store.catalog.getItem(itemId);
       if (stored === undefined) throw notFound(`no item with id ${JSON.stringify(itemId)}`);
-      if (stored.status === 'deleted') throw new ProblemError(409, 'Item not open', `item ${JSON.stringify(itemId)} is already deleted`);
+      if (stored.status === 'deleted')
+        throw new ProblemError(409, 'Item not open', `item ${JSON.stringify(itemId)} is already deleted`);
       this.store.catalog.setItemStatus(itemId, 'deleted');
       return { item: stored.item, status: 'deleted' };
     });
@@ -227,7 +285,10 @@ export class Mutations {
   /** The whole customer paused until `holdUntil` (inclusive); `null` lifts the pause. */
   holdCustomer(input: z.input<typeof holdCustomerInput>): CustomerWire {
     const { customerId, holdUntil } = parseOrThrow(holdCustomerInput, input);
-    return this.updateCustomer(customerId, (customer) => ({ ...customer, holdUntil: holdUntil ?? undefined }));
+    return this.updateCustomer(customerId, (customer) => ({
+      ...customer,
+      holdUntil: holdUntil ?? undefined,
+    }));
   }
 
   /** A private person (consumatore, `true`) or a business (`false`). */
@@ -244,7 +305,11 @@ export class Mutations {
 
   setCustomerEmails(input: z.input<typeof setCustomerEmailsInput>): CustomerWire {
     const { customerId, emails, pec } = parseOrThrow(setCustomerEmailsInput, input);
-    return this.updateCustomer(customerId, (customer) => ({ ...customer, emails, pec: pec === undefined ? customer.pec : (pec ?? undefined) }));
+    return this.updateCustomer(customerId, (customer) => ({
+      ...customer,
+      emails,
+      pec: pec === undefined ? customer.pec : (pec ?? undefined),
+    }));
   }
 
   private updateCustomer(customerId: string, change: (customer: CustomerWire) => CustomerWire): CustomerWire {
@@ -263,9 +328,24 @@ export class Mutations {
   reset(input: z.input<typeof resetInput> = {}): { customers: number; items: number } {
     const options = parseOrThrow(resetInput, input);
     let data: SeedData | undefined;
-    if (options.seed !== undefined || options.customers !== undefined || options.items !== undefined || options.today !== undefined) {
-      if (this.options.generate === undefined) throw new ProblemError(501, 'Not implemented', 'the seed generator is not available in this server: reset without options');
-      data = this.options.generate({ seed: options.seed ?? 1, customers: options.customers ?? 300, items: options.items ?? 3000, today: options.today ?? this.options.today() });
+    if (
+      options.seed !== undefined ||
+      options.customers !== undefined ||
+      options.items !== undefined ||
+      options.today !== undefined
+    ) {
+      if (this.options.generate === undefined)
+        throw new ProblemError(
+          501,
+          'Not implemented',
+          'the seed generator is not available in this server: reset without options',
+        );
+      data = this.options.generate({
+        seed: options.seed ?? 1,
+        customers: options.customers ?? 300,
+        items: options.items ?? 3000,
+        today: options.today ?? this.options.today(),
+      });
     } else {
       data = this.options.defaultSeed();
     }

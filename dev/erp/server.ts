@@ -12,7 +12,13 @@ import { authenticate, DEFAULT_STATIC_KEY, requireCaller, requireUser } from './
 import { listCollection } from './handlers/collections';
 import { documentPdf, type PdfRenderer } from './handlers/documents';
 import { mutationRoutes } from './handlers/mutations';
-import { confirmClaim, getReminderLog, postClaim, releaseClaim, removeLogEntries } from './handlers/reminders';
+import {
+  confirmClaim,
+  getReminderLog,
+  postClaim,
+  releaseClaim,
+  removeLogEntries,
+} from './handlers/reminders';
 import { getSetup, putSetup } from './handlers/setup';
 import { readJsonBody } from './http/body';
 import { Cors, DEFAULT_CORS_ORIGINS } from './http/cors';
@@ -68,18 +74,33 @@ export interface RunningErpServer {
   close(): Promise<void>;
 }
 
-const isSeedData = (seed: SeedOptions | SeedData): seed is SeedData => 'items' in seed && Array.isArray(seed.items);
+const isSeedData = (seed: SeedOptions | SeedData): seed is SeedData =>
+  'items' in seed && Array.isArray(seed.items);
 
-function problemFor(error: unknown, logError: (error: unknown) => void): { problem: ProblemBody; headers: Readonly<Record<string, string>> } {
+function problemFor(
+  error: unknown,
+  logError: (error: unknown) => void,
+): { problem: ProblemBody; headers: Readonly<Record<string, string>> } {
   if (error instanceof ProblemError) return { problem: error.problem, headers: error.headers };
   logError(error);
-  return { problem: { type: 'about:blank', title: 'Internal server error', status: 500, detail: 'the demo ERP failed on this request: see its console' }, headers: {} };
+  return {
+    problem: {
+      type: 'about:blank',
+      title: 'Internal server error',
+      status: 500,
+      detail: 'the demo ERP failed on this request: see its console',
+    },
+    headers: {},
+  };
 }
 
 function write(res: ServerResponse, reply: Reply, problem: boolean): void {
   for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
   if (reply.bytes !== undefined) {
-    res.writeHead(reply.status, { 'Content-Type': reply.bytes.contentType, 'Content-Length': reply.bytes.data.byteLength });
+    res.writeHead(reply.status, {
+      'Content-Type': reply.bytes.contentType,
+      'Content-Length': reply.bytes.data.byteLength,
+    });
     res.end(Buffer.from(reply.bytes.data.buffer, reply.bytes.data.byteOffset, reply.bytes.data.byteLength));
     return;
   }
@@ -98,17 +119,36 @@ function write(res: ServerResponse, reply: Reply, problem: boolean): void {
 }
 
 /** The route table: the contract, the token endpoint and (optionally) the mutations. */
-export function erpRoutes(store: ErpStore, mutations: Mutations | undefined, options: { now: () => number; renderPdf: PdfRenderer; identitySecret?: string }): Route[] {
+export function erpRoutes(
+  store: ErpStore,
+  mutations: Mutations | undefined,
+  options: { now: () => number; renderPdf: PdfRenderer; identitySecret?: string },
+): Route[] {
   const api = (path: string) => `${API_PREFIX}${path}`;
   const routes: Route[] = [
     { method: 'GET', path: api('/customers'), access: 'read', handler: listCollection(store, 'customers') },
     { method: 'GET', path: api('/agents'), access: 'read', handler: listCollection(store, 'agents') },
     { method: 'GET', path: api('/open-items'), access: 'read', handler: listCollection(store, 'open-items') },
-    { method: 'GET', path: api('/documents/:id/pdf'), access: 'read', handler: documentPdf(store, options.renderPdf) },
+    {
+      method: 'GET',
+      path: api('/documents/:id/pdf'),
+      access: 'read',
+      handler: documentPdf(store, options.renderPdf),
+    },
     { method: 'GET', path: api('/reminder-setup'), access: 'read', handler: getSetup(store) },
     { method: 'PUT', path: api('/reminder-setup'), access: 'write', handler: putSetup(store, options.now) },
-    { method: 'POST', path: api('/reminder-claims'), access: 'write', handler: postClaim(store, options.now) },
-    { method: 'POST', path: api('/reminder-claims/:key/confirm'), access: 'write', handler: confirmClaim(store) },
+    {
+      method: 'POST',
+      path: api('/reminder-claims'),
+      access: 'write',
+      handler: postClaim(store, options.now),
+    },
+    {
+      method: 'POST',
+      path: api('/reminder-claims/:key/confirm'),
+      access: 'write',
+      handler: confirmClaim(store),
+    },
     { method: 'DELETE', path: api('/reminder-claims/:key'), access: 'write', handler: releaseClaim(store) },
     { method: 'DELETE', path: api('/reminder-log/:key'), access: 'write', handler: removeLogEntries(store) },
     { method: 'GET', path: api('/reminder-log'), access: 'read', handler: getReminderLog(store) },
@@ -123,7 +163,13 @@ export function erpRoutes(store: ErpStore, mutations: Mutations | undefined, opt
           now: options.now,
           ...(options.identitySecret !== undefined ? { secret: options.identitySecret } : {}),
         });
-        if (outcome.status === 400) throw new ProblemError(400, outcome.body.title, outcome.body.detail, outcome.body.field !== undefined ? { field: outcome.body.field } : {});
+        if (outcome.status === 400)
+          throw new ProblemError(
+            400,
+            outcome.body.title,
+            outcome.body.detail,
+            outcome.body.field !== undefined ? { field: outcome.body.field } : {},
+          );
         return json(200, outcome.body);
       },
     },
@@ -135,7 +181,11 @@ export function erpRoutes(store: ErpStore, mutations: Mutations | undefined, opt
 /** A node:http request listener serving `routes` with authentication, CORS and problem responses. */
 export function createRequestListener(
   routes: readonly Route[],
-  options: { cors: Cors; authenticate: (req: IncomingMessage) => Principal; logError: (error: unknown) => void },
+  options: {
+    cors: Cors;
+    authenticate: (req: IncomingMessage) => Principal;
+    logError: (error: unknown) => void;
+  },
 ): (req: IncomingMessage, res: ServerResponse) => void {
   const router = new Router(routes);
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -148,23 +198,39 @@ export function createRequestListener(
       if (methods.length === 0) throw new ProblemError(404, 'Not found', `no resource at ${url.pathname}`);
       if (origin === undefined) {
         res.setHeader('Vary', 'Origin');
-        throw new ProblemError(403, 'Forbidden', `origin ${JSON.stringify(req.headers.origin ?? null)} is not allowed (ERP_CORS_ORIGINS)`);
+        throw new ProblemError(
+          403,
+          'Forbidden',
+          `origin ${JSON.stringify(req.headers.origin ?? null)} is not allowed (ERP_CORS_ORIGINS)`,
+        );
       }
       return write(res, { status: 204, headers: options.cors.preflightHeaders(origin, methods) }, false);
     }
     options.cors.apply(req, res);
     const match = router.match(method, url.pathname);
-    if (match.kind === 'not_found') throw new ProblemError(404, 'Not found', `no resource at ${url.pathname}`);
+    if (match.kind === 'not_found')
+      throw new ProblemError(404, 'Not found', `no resource at ${url.pathname}`);
     if (match.kind === 'wrong_method') {
-      throw new ProblemError(405, 'Method not allowed', `${method} is not supported at ${url.pathname}`, {}, { Allow: match.allowed.join(', ') });
+      throw new ProblemError(
+        405,
+        'Method not allowed',
+        `${method} is not supported at ${url.pathname}`,
+        {},
+        { Allow: match.allowed.join(', ') },
+      );
     }
     const { route, params } = match;
     if (route.dev === true) {
       const refusal = devRouteRefusal(req, options.cors.allowed);
       if (refusal !== undefined)
-        throw new ProblemError(refusal.status, refusal.status === 403 ? 'Forbidden' : 'Unsupported media type', refusal.detail);
+        throw new ProblemError(
+          refusal.status,
+          refusal.status === 403 ? 'Forbidden' : 'Unsupported media type',
+          refusal.detail,
+        );
     }
-    const principal: Principal = route.access === 'public' ? { kind: 'anonymous' } : options.authenticate(req);
+    const principal: Principal =
+      route.access === 'public' ? { kind: 'anonymous' } : options.authenticate(req);
     if (route.access === 'read') requireCaller(principal);
     if (route.access === 'write') requireUser(principal);
     const reply = await route.handler({ req, url, params, principal, readJson: () => readJsonBody(req) });
@@ -192,7 +258,8 @@ export async function startErpServer(options: ErpServerOptions = {}): Promise<Ru
   const logError = options.logError ?? ((error: unknown) => console.error('[erp]', error));
   const seed = options.seed ?? null;
   const generate = options.generateSeed ?? generateSeed;
-  const seedData = (): SeedData | undefined => (seed === null ? undefined : isSeedData(seed) ? seed : generate(seed));
+  const seedData = (): SeedData | undefined =>
+    seed === null ? undefined : isSeedData(seed) ? seed : generate(seed);
 
   const store = ErpStore.open(options.db ?? ':memory:');
   try {
@@ -249,7 +316,9 @@ export async function startErpServer(options: ErpServerOptions = {}): Promise<Ru
     server,
     close: async () => {
       server.closeIdleConnections();
-      await new Promise<void>((resolve, reject) => server.close((error) => (error === undefined ? resolve() : reject(error))));
+      await new Promise<void>((resolve, reject) =>
+        server.close((error) => (error === undefined ? resolve() : reject(error))),
+      );
       store.close();
     },
   };

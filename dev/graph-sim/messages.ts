@@ -395,7 +395,9 @@ export function messageRoutes(services: Services): Route[] {
       ),
       ...(query.count ? { '@odata.count': matching.length } : {}),
       value,
-      ...(more ? { '@odata.nextLink': nextLink(request, query.skip + query.top, services.config().nextLinkOrigin) } : {}),
+      ...(more
+        ? { '@odata.nextLink': nextLink(request, query.skip + query.top, services.config().nextLinkOrigin) }
+        : {}),
     });
   };
 

@@ -374,7 +374,11 @@ export async function startGraphSim(options: GraphSimOptions = {}): Promise<Grap
   }
 
   /** A preflight: 204 with the CORS headers for an allowed origin, else 403 without them. */
-  async function answerPreflight(req: IncomingMessage, res: ServerResponse, corsAllowed: boolean): Promise<void> {
+  async function answerPreflight(
+    req: IncomingMessage,
+    res: ServerResponse,
+    corsAllowed: boolean,
+  ): Promise<void> {
     await discardBody(req);
     if (corsAllowed) {
       res.setHeader('Access-Control-Allow-Methods', ALLOWED_METHODS);
@@ -395,7 +399,12 @@ export async function startGraphSim(options: GraphSimOptions = {}): Promise<Grap
     if ((req.method ?? 'GET').toUpperCase() === 'OPTIONS') return answerPreflight(req, res, corsAllowed);
     if (url.pathname.startsWith(UPLOAD_PATH_PREFIX)) return handleUpload(req, res, url, origin);
     await discardBody(req);
-    sendText(res, 404, 'Not found. This listener serves upload sessions only.\n', 'text/plain; charset=utf-8');
+    sendText(
+      res,
+      404,
+      'Not found. This listener serves upload sessions only.\n',
+      'text/plain; charset=utf-8',
+    );
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -469,26 +478,28 @@ export async function startGraphSim(options: GraphSimOptions = {}): Promise<Grap
     );
   }
 
-  const listener = (
-    serve: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
-  ): ((req: IncomingMessage, res: ServerResponse) => void) => (req, res) => {
-    const started = Date.now();
-    if (options.log === true) {
-      res.on('finish', () =>
-        console.log(
-          `${req.method ?? '?'} ${req.headers.host ?? ''}${req.url ?? '?'} → ${res.statusCode} (${Date.now() - started} ms)`,
-        ),
-      );
-    }
-    serve(req, res).catch((error: unknown) => {
-      console.error('graph-sim: request failed', error);
-      if (!res.headersSent)
-        sendJson(res, 500, {
-          error: { code: 'InternalServerError', message: 'An internal server error occurred.' },
-        });
-      else res.destroy();
-    });
-  };
+  const listener =
+    (
+      serve: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+    ): ((req: IncomingMessage, res: ServerResponse) => void) =>
+    (req, res) => {
+      const started = Date.now();
+      if (options.log === true) {
+        res.on('finish', () =>
+          console.log(
+            `${req.method ?? '?'} ${req.headers.host ?? ''}${req.url ?? '?'} → ${res.statusCode} (${Date.now() - started} ms)`,
+          ),
+        );
+      }
+      serve(req, res).catch((error: unknown) => {
+        console.error('graph-sim: request failed', error);
+        if (!res.headersSent)
+          sendJson(res, 500, {
+            error: { code: 'InternalServerError', message: 'An internal server error occurred.' },
+          });
+        else res.destroy();
+      });
+    };
   const server: Server = createServer(listener(handle));
   const uploadServer: Server = createServer(listener(handleUploadListener));
   for (const each of [server, uploadServer]) {

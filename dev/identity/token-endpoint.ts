@@ -13,7 +13,11 @@ export const TOKEN_PATH = '/dev/token';
 const MAX_BODY_BYTES = 16 * 1024;
 
 export const tokenRequestSchema = z.object({
-  user: z.string().trim().toLowerCase().regex(/^[^\s@]+@[^\s@]+$/, 'must be an e-mail address'),
+  user: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[^\s@]+@[^\s@]+$/, 'must be an e-mail address'),
   audience: z.enum(AUDIENCES),
   expiresIn: z.number().int().min(1).max(MAX_TOKEN_LIFETIME_SECONDS).optional(),
 });
@@ -42,7 +46,9 @@ export interface TokenProblem {
   readonly field?: string;
 }
 
-export type TokenOutcome = { readonly status: 200; readonly body: TokenResponse } | { readonly status: 400; readonly body: TokenProblem };
+export type TokenOutcome =
+  | { readonly status: 200; readonly body: TokenResponse }
+  | { readonly status: 400; readonly body: TokenProblem };
 
 /** The answer to a token request body (already parsed JSON), without any IO: 200 with a token or 400. */
 export function issueToken(body: unknown, options: TokenEndpointOptions = {}): TokenOutcome {
@@ -56,7 +62,8 @@ export function issueToken(body: unknown, options: TokenEndpointOptions = {}): T
         type: 'about:blank',
         title: 'Invalid token request',
         status: 400,
-        detail: field === '' ? (issue?.message ?? 'invalid body') : `${field}: ${issue?.message ?? 'invalid'}`,
+        detail:
+          field === '' ? (issue?.message ?? 'invalid body') : `${field}: ${issue?.message ?? 'invalid'}`,
         ...(field !== '' ? { field } : {}),
       },
     };
@@ -71,17 +78,29 @@ export function issueToken(body: unknown, options: TokenEndpointOptions = {}): T
     ...(options.secret !== undefined ? { secret: options.secret } : {}),
     now: (options.now ?? Date.now)(),
   });
-  return { status: 200, body: { access_token: signed.token, token_type: 'Bearer', expires_in: signed.expiresIn } };
+  return {
+    status: 200,
+    body: { access_token: signed.token, token_type: 'Bearer', expires_in: signed.expiresIn },
+  };
 }
 
 function send(res: ServerResponse, status: number, body: object, contentType: string): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': `${contentType}; charset=utf-8`, 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'Content-Type': `${contentType}; charset=utf-8`,
+    'Cache-Control': 'no-store',
+    'Content-Length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
 const problem = (res: ServerResponse, status: number, title: string, detail: string, field?: string): void =>
-  send(res, status, { type: 'about:blank', title, status, detail, ...(field !== undefined ? { field } : {}) }, 'application/problem+json');
+  send(
+    res,
+    status,
+    { type: 'about:blank', title, status, detail, ...(field !== undefined ? { field } : {}) },
+    'application/problem+json',
+  );
 
 async function readBody(req: IncomingMessage): Promise<Buffer | 'too_large'> {
   const chunks: Buffer[] = [];
@@ -101,26 +120,52 @@ async function readBody(req: IncomingMessage): Promise<Buffer | 'too_large'> {
  * this checks the method, refuses foreign browser origins and non-JSON bodies (`devRouteRefusal`), reads
  * and validates the JSON body, and writes the token or a problem.
  */
-export async function handleTokenRequest(req: IncomingMessage, res: ServerResponse, options: TokenEndpointOptions = {}): Promise<void> {
+export async function handleTokenRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: TokenEndpointOptions = {},
+): Promise<void> {
   if (req.method !== 'POST') {
     res.setHeader('Allow', 'POST');
-    return problem(res, 405, 'Method not allowed', `${req.method ?? '?'} ${TOKEN_PATH} is not supported: use POST`);
+    return problem(
+      res,
+      405,
+      'Method not allowed',
+      `${req.method ?? '?'} ${TOKEN_PATH} is not supported: use POST`,
+    );
   }
   const refusal = devRouteRefusal(req, options.allowedOrigins ?? DEFAULT_PANE_ORIGINS);
   if (refusal !== undefined) {
     for await (const _chunk of req) {
       // drained, so the answer is not cut off by an unread body
     }
-    return problem(res, refusal.status, refusal.status === 403 ? 'Forbidden' : 'Unsupported media type', refusal.detail);
+    return problem(
+      res,
+      refusal.status,
+      refusal.status === 403 ? 'Forbidden' : 'Unsupported media type',
+      refusal.detail,
+    );
   }
   const raw = await readBody(req);
-  if (raw === 'too_large') return problem(res, 413, 'Body too large', `the token request must be under ${MAX_BODY_BYTES} bytes`);
+  if (raw === 'too_large')
+    return problem(res, 413, 'Body too large', `the token request must be under ${MAX_BODY_BYTES} bytes`);
   let body: unknown;
   try {
     body = JSON.parse(raw.toString('utf8'));
   } catch {
-    return problem(res, 400, 'Invalid token request', 'the body must be JSON: {"user": "…", "audience": "erp" | "graph"}', 'body');
+    return problem(
+      res,
+      400,
+      'Invalid token request',
+      'the body must be JSON: {"user": "…", "audience": "erp" | "graph"}',
+      'body',
+    );
   }
   const outcome = issueToken(body, options);
-  send(res, outcome.status, outcome.body, outcome.status === 200 ? 'application/json' : 'application/problem+json');
+  send(
+    res,
+    outcome.status,
+    outcome.body,
+    outcome.status === 200 ? 'application/json' : 'application/problem+json',
+  );
 }

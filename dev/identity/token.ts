@@ -70,7 +70,8 @@ const base64url = (bytes: Buffer | string): string => Buffer.from(bytes).toStrin
 const HEADER = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
-const signature = (signingInput: string, secret: string): Buffer => createHmac('sha256', secret).update(signingInput).digest();
+const signature = (signingInput: string, secret: string): Buffer =>
+  createHmac('sha256', secret).update(signingInput).digest();
 
 /**
  * Signs a token for `user` (an e-mail address, stored lower-case in `sub`) and one audience. Throws a
@@ -78,13 +79,18 @@ const signature = (signingInput: string, secret: string): Buffer => createHmac('
  */
 export function signToken(options: SignOptions): SignedToken {
   const user = options.user.trim().toLowerCase();
-  if (!EMAIL.test(user)) throw new RangeError(`user must be an e-mail address, got ${JSON.stringify(options.user)}`);
+  if (!EMAIL.test(user))
+    throw new RangeError(`user must be an e-mail address, got ${JSON.stringify(options.user)}`);
   if (!(AUDIENCES as readonly string[]).includes(options.audience)) {
-    throw new RangeError(`audience must be one of ${AUDIENCES.join(', ')}, got ${JSON.stringify(options.audience)}`);
+    throw new RangeError(
+      `audience must be one of ${AUDIENCES.join(', ')}, got ${JSON.stringify(options.audience)}`,
+    );
   }
   const expiresIn = options.expiresIn ?? DEFAULT_TOKEN_LIFETIME_SECONDS;
   if (!Number.isInteger(expiresIn) || expiresIn < 1 || expiresIn > MAX_TOKEN_LIFETIME_SECONDS) {
-    throw new RangeError(`expiresIn must be a whole number of seconds from 1 to ${MAX_TOKEN_LIFETIME_SECONDS}, got ${expiresIn}`);
+    throw new RangeError(
+      `expiresIn must be a whole number of seconds from 1 to ${MAX_TOKEN_LIFETIME_SECONDS}, got ${expiresIn}`,
+    );
   }
   const iat = Math.floor((options.now ?? Date.now()) / 1000);
   const claims: TokenClaims = {
@@ -101,7 +107,8 @@ export function signToken(options: SignOptions): SignedToken {
 }
 
 type Loose = Record<string, unknown>;
-const isRecord = (value: unknown): value is Loose => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Loose =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function decodeJson(part: string): unknown {
   try {
@@ -125,7 +132,8 @@ export function verifyToken(token: string, audience: Audience, options: VerifyOp
   }
   const [headerPart, payloadPart, signaturePart] = parts as [string, string, string];
   const header = decodeJson(headerPart);
-  if (!isRecord(header) || header.alg !== 'HS256') return reject('malformed', 'the token is not signed with HS256');
+  if (!isRecord(header) || header.alg !== 'HS256')
+    return reject('malformed', 'the token is not signed with HS256');
 
   const expected = signature(`${headerPart}.${payloadPart}`, options.secret ?? devIdentitySecret());
   const actual = Buffer.from(signaturePart, 'base64url');
@@ -144,8 +152,13 @@ export function verifyToken(token: string, audience: Audience, options: VerifyOp
   ) {
     return reject('malformed', 'the token lacks sub, name, iat or exp');
   }
-  if (payload.iss !== DEV_IDENTITY_ISSUER) return reject('wrong_issuer', `the issuer is not ${DEV_IDENTITY_ISSUER}`);
-  if (payload.aud !== audience) return reject('wrong_audience', `the token is for ${JSON.stringify(payload.aud)}, not ${JSON.stringify(audience)}`);
+  if (payload.iss !== DEV_IDENTITY_ISSUER)
+    return reject('wrong_issuer', `the issuer is not ${DEV_IDENTITY_ISSUER}`);
+  if (payload.aud !== audience)
+    return reject(
+      'wrong_audience',
+      `the token is for ${JSON.stringify(payload.aud)}, not ${JSON.stringify(audience)}`,
+    );
   const nowSeconds = Math.floor((options.now ?? Date.now()) / 1000);
   if (nowSeconds >= (payload.exp as number)) return reject('expired', 'the token has expired');
   return {

@@ -125,7 +125,10 @@ const money = (language: string, currency: string): Intl.NumberFormat => {
   const key = `${language}|${currency}`;
   let format = moneyFormats.get(key);
   if (format === undefined)
-    moneyFormats.set(key, (format = new Intl.NumberFormat(language, { style: 'currency', currency, useGrouping: 'always' })));
+    moneyFormats.set(
+      key,
+      (format = new Intl.NumberFormat(language, { style: 'currency', currency, useGrouping: 'always' })),
+    );
   return format;
 };
 const MINOR_UNIT = 100; // the seed's currencies (EUR, USD) have two decimals

@@ -21,7 +21,8 @@ const PAGE = 5000;
 const TODAY = '2026-11-28';
 const USER = 'marta.rossi@solleciti.example';
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 const describe = (values: number[]) =>
   `${median(values).toFixed(0).padStart(6)} ms (${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)})`;
 
@@ -29,7 +30,9 @@ async function main(): Promise<void> {
   const seedStart = performance.now();
   const seed = generateSeed({ seed: 3, customers: Math.round(ITEMS / 10), items: ITEMS, today: TODAY });
   const erp = await startErpServer({ seed, logError: (error) => console.error(error) });
-  console.log(`sync benchmark — ${ITEMS} open items (${seed.items.length} with paid installments), pages of ${PAGE}, ${RUNS} runs, seeded in ${(performance.now() - seedStart).toFixed(0)} ms`);
+  console.log(
+    `sync benchmark — ${ITEMS} open items (${seed.items.length} with paid installments), pages of ${PAGE}, ${RUNS} runs, seeded in ${(performance.now() - seedStart).toFixed(0)} ms`,
+  );
   const tokens = devIdentityProvider({ baseUrl: erp.url, user: USER, audience: 'erp' });
   const client = new ErpClient({ baseUrl: erp.url, tokens });
   let mailbox = 0;
@@ -67,7 +70,10 @@ async function main(): Promise<void> {
         const url = new URL(`${erp.url}/api/v1/open-items`);
         url.searchParams.set('limit', String(PAGE));
         if (cursor !== null) url.searchParams.set('cursor', cursor);
-        const page = (await (await fetch(url, { headers: { Authorization: `Bearer ${token}` } })).json()) as { data: unknown[]; nextCursor: string | null };
+        const page = (await (await fetch(url, { headers: { Authorization: `Bearer ${token}` } })).json()) as {
+          data: unknown[];
+          nextCursor: string | null;
+        };
         await bare.table('items').bulkPut(page.data);
         cursor = page.nextCursor;
       } while (cursor !== null);
@@ -87,7 +93,14 @@ async function main(): Promise<void> {
   const file = writeResults(
     'sync',
     [
-      { measure: `full sync, ${label}`, ...sync, unit: 'ms', floor: 'raw fetch + JSON of the same pages, a bulkPut of each', ratio: sync.median / floor.median, target: '≤ 1.3' },
+      {
+        measure: `full sync, ${label}`,
+        ...sync,
+        unit: 'ms',
+        floor: 'raw fetch + JSON of the same pages, a bulkPut of each',
+        ratio: sync.median / floor.median,
+        target: '≤ 1.3',
+      },
       { measure: `raw fetch + bulkPut (floor), ${label}`, ...floor, unit: 'ms' },
       { measure: 'delta sync of 1 000 payments', ...summarize(deltaTimes), unit: 'ms' },
     ],

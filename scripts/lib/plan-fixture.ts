@@ -130,7 +130,8 @@ export function answerFixture(fixture: PlanFixture): PlanAnswer {
   return { reminders: plan.communications.map(toReminderAnswer), skipped: plan.skipped };
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Whether `actual` agrees with `expected` on every field `expected` names, recursively: an object may hold
@@ -139,9 +140,14 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  */
 function agrees(expected: unknown, actual: unknown): boolean {
   if (Array.isArray(expected)) {
-    return Array.isArray(actual) && actual.length === expected.length && expected.every((value, i) => agrees(value, actual[i]));
+    return (
+      Array.isArray(actual) &&
+      actual.length === expected.length &&
+      expected.every((value, i) => agrees(value, actual[i]))
+    );
   }
-  if (isRecord(expected)) return isRecord(actual) && Object.keys(expected).every((key) => agrees(expected[key], actual[key]));
+  if (isRecord(expected))
+    return isRecord(actual) && Object.keys(expected).every((key) => agrees(expected[key], actual[key]));
   return canonical(expected) === canonical(actual);
 }
 
@@ -150,8 +156,13 @@ function agrees(expected: unknown, actual: unknown): boolean {
  * maximum matching, so one loose expectation cannot take the element a stricter one needs), and returns
  * what is left unpaired on each side.
  */
-function unpaired(want: readonly unknown[], got: readonly unknown[]): { missing: unknown[]; extra: unknown[] } {
-  const candidates = want.map((expected) => got.flatMap((actual, j) => (agrees(expected, actual) ? [j] : [])));
+function unpaired(
+  want: readonly unknown[],
+  got: readonly unknown[],
+): { missing: unknown[]; extra: unknown[] } {
+  const candidates = want.map((expected) =>
+    got.flatMap((actual, j) => (agrees(expected, actual) ? [j] : [])),
+  );
   const ownerOf = new Array<number>(got.length).fill(-1);
   const assign = (i: number, seen: boolean[]): boolean => {
     for (const j of candidates[i] ?? []) {
@@ -166,14 +177,19 @@ function unpaired(want: readonly unknown[], got: readonly unknown[]): { missing:
     return false;
   };
   const paired = want.map((_, i) => assign(i, new Array<boolean>(got.length).fill(false)));
-  return { missing: want.filter((_, i) => paired[i] !== true), extra: got.filter((_, j) => ownerOf[j] === -1) };
+  return {
+    missing: want.filter((_, i) => paired[i] !== true),
+    extra: got.filter((_, j) => ownerOf[j] === -1),
+  };
 }
 
 /** JSON with object keys sorted, so two equal values always print the same. */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (isRecord(value)) {
-    const keys = Object.keys(value).filter((key) => value[key] !== undefined).sort();
+    const keys = Object.keys(value)
+      .filter((key) => value[key] !== undefined)
+      .sort();
     return `{${keys.map((key) => `${JSON.stringify(key)}:${canonical(value[key])}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'undefined';
@@ -188,12 +204,15 @@ function canonical(value: unknown): string {
 export function compareAnswer(expected: unknown, actual: PlanAnswer): string[] {
   if (!isRecord(expected)) return ['the fixture has no `expect` object'];
   if ('error' in expected) {
-    if (!('error' in actual)) return [`expected error ${canonical(expected.error)}, but the engine planned ${canonical(actual)}`];
+    if (!('error' in actual))
+      return [`expected error ${canonical(expected.error)}, but the engine planned ${canonical(actual)}`];
     const problems: string[] = [];
-    if (expected.error !== actual.error) problems.push(`expected error ${canonical(expected.error)}, got ${canonical(actual.error)}`);
+    if (expected.error !== actual.error)
+      problems.push(`expected error ${canonical(expected.error)}, got ${canonical(actual.error)}`);
     const includes = Array.isArray(expected.messageIncludes) ? expected.messageIncludes : [];
     for (const word of includes) {
-      if (typeof word === 'string' && !actual.message.includes(word)) problems.push(`the message does not mention ${canonical(word)}: ${actual.message}`);
+      if (typeof word === 'string' && !actual.message.includes(word))
+        problems.push(`the message does not mention ${canonical(word)}: ${actual.message}`);
     }
     if (typeof expected.message === 'string' && expected.message !== actual.message) {
       problems.push(`expected message ${canonical(expected.message)}, got ${canonical(actual.message)}`);
@@ -211,4 +230,3 @@ export function compareAnswer(expected: unknown, actual: PlanAnswer): string[] {
   }
   return problems;
 }
-

@@ -98,10 +98,7 @@ function asSignInError(cause: unknown): SignInError {
       return new SignInError('cancelled', 'The sign-in window was closed', detail, { cause });
     return new SignInError('dialog_failed', `The sign-in window failed: ${cause.message}`, detail, { cause });
   }
-  return new SignInError(
-    'dialog_failed',
-    `The sign-in window failed: ${messageOf(cause)}`,
-    undefined,
-    { cause },
-  );
+  return new SignInError('dialog_failed', `The sign-in window failed: ${messageOf(cause)}`, undefined, {
+    cause,
+  });
 }

@@ -43,7 +43,13 @@ export interface DevIdentityOptions {
  * Tokens from the development identity provider (`dev/identity`), cached until a minute before they
  * expire. Development builds only: the task pane refuses `AUTH_MODE=dev` in production.
  */
-export function devIdentityProvider({ baseUrl, user, audience, fetch: fetchImpl = fetch, now = Date.now }: DevIdentityOptions): TokenProvider {
+export function devIdentityProvider({
+  baseUrl,
+  user,
+  audience,
+  fetch: fetchImpl = fetch,
+  now = Date.now,
+}: DevIdentityOptions): TokenProvider {
   let cached: { token: string; expiresAt: number } | undefined;
   return {
     description: `dev identity (${user})`,
@@ -58,9 +64,11 @@ export function devIdentityProvider({ baseUrl, user, audience, fetch: fetchImpl 
         body: JSON.stringify({ user, audience }),
         ...(signal !== undefined ? { signal } : {}),
       });
-      if (!response.ok) throw new Error(`The dev identity provider at ${baseUrl} answered ${response.status}`);
+      if (!response.ok)
+        throw new Error(`The dev identity provider at ${baseUrl} answered ${response.status}`);
       const body: unknown = await response.json();
-      if (!isDevTokenResponse(body)) throw new Error(`The dev identity provider at ${baseUrl} answered without a token`);
+      if (!isDevTokenResponse(body))
+        throw new Error(`The dev identity provider at ${baseUrl} answered without a token`);
       cached = { token: body.access_token, expiresAt: now() + body.expires_in * 1000 };
       return cached.token;
     },

@@ -35,5 +35,9 @@ test('counts and amounts per bucket and currency, ignoring closed items and cred
     { bucket: 'days_61_90', count: 0, amount: 0 },
     { bucket: 'over_90', count: 1, amount: 70 },
   ]);
-  expect(aging.get('USD')?.find((row) => row.bucket === 'over_90')).toEqual({ bucket: 'over_90', count: 1, amount: 999 });
+  expect(aging.get('USD')?.find((row) => row.bucket === 'over_90')).toEqual({
+    bucket: 'over_90',
+    count: 1,
+    amount: 999,
+  });
 });

@@ -28,7 +28,10 @@ export function agingBucketOf(overdueDays: number): AgingBucket {
  * Count and open amount per bucket, per currency (every bucket present, in order), of the items with a
  * residual > 0 on day `today`. Currencies appear in the order first met.
  */
-export function ageReceivables(items: readonly OpenItem[], today: CalendarDate): Map<CurrencyCode, AgingRow[]> {
+export function ageReceivables(
+  items: readonly OpenItem[],
+  today: CalendarDate,
+): Map<CurrencyCode, AgingRow[]> {
   const todayNumber = toDayNumber(today);
   const totals = new Map<CurrencyCode, { count: number[]; amount: number[] }>();
   for (const item of items) {
@@ -46,7 +49,11 @@ export function ageReceivables(items: readonly OpenItem[], today: CalendarDate):
   for (const [currency, row] of totals) {
     result.set(
       currency,
-      AGING_BUCKETS.map((bucket, i) => ({ bucket, count: row.count[i] as number, amount: cents(row.amount[i] as number) })),
+      AGING_BUCKETS.map((bucket, i) => ({
+        bucket,
+        count: row.count[i] as number,
+        amount: cents(row.amount[i] as number),
+      })),
     );
   }
   return result;

@@ -28,7 +28,8 @@ export function isCalendarDate(value: unknown): value is CalendarDate {
 
 /** Throws unless `value` is a real `YYYY-MM-DD` date. */
 export function assertCalendarDate(value: unknown, what = 'date'): asserts value is CalendarDate {
-  if (!isCalendarDate(value)) throw new RangeError(`${what} must be a date written YYYY-MM-DD, got ${JSON.stringify(value)}`);
+  if (!isCalendarDate(value))
+    throw new RangeError(`${what} must be a date written YYYY-MM-DD, got ${JSON.stringify(value)}`);
 }
 
 // Howard Hinnant's days_from_civil / civil_from_days: exact for the proleptic Gregorian calendar.
@@ -45,7 +46,12 @@ function dayNumberFromCivil(year: number, month: number, day: number): DayNumber
 export function toDayNumber(date: CalendarDate): DayNumber {
   // Character codes, not slices or closures: this runs for every item and ledger entry on the planner's
   // hot path. 528 is 11 × 48, the character code of '0' summed over the weights of each field's digits.
-  const year = date.charCodeAt(0) * 1000 + date.charCodeAt(1) * 100 + date.charCodeAt(2) * 10 + date.charCodeAt(3) - 53328;
+  const year =
+    date.charCodeAt(0) * 1000 +
+    date.charCodeAt(1) * 100 +
+    date.charCodeAt(2) * 10 +
+    date.charCodeAt(3) -
+    53328;
   const month = date.charCodeAt(5) * 10 + date.charCodeAt(6) - 528;
   const day = date.charCodeAt(8) * 10 + date.charCodeAt(9) - 528;
   return dayNumberFromCivil(year, month, day);
@@ -56,7 +62,10 @@ export function fromDayNumber(dayNumber: DayNumber): CalendarDate {
   const z = dayNumber + 719468;
   const era = Math.floor(z / 146097);
   const dayOfEra = z - era * 146097;
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) /
+      365,
+  );
   const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const mp = Math.floor((5 * dayOfYear + 2) / 153);
   const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
@@ -86,11 +95,17 @@ const dayFormatters = new Map<string, Intl.DateTimeFormat>();
 export function calendarDateOfInstant(epochMs: number, timeZone: string): CalendarDate {
   let formatter = dayFormatters.get(timeZone);
   if (formatter === undefined) {
-    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatter = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
     dayFormatters.set(timeZone, formatter);
   }
   const parts = formatter.formatToParts(epochMs);
-  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
+  const part = (type: Intl.DateTimeFormatPartTypes): string =>
+    parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
 }
 
@@ -122,7 +137,12 @@ export function dateLocale(language: string): string {
 export function formatCalendarDate(date: CalendarDate, language: string): string {
   let formatter = displayFormatters.get(language);
   if (formatter === undefined) {
-    formatter = new Intl.DateTimeFormat(dateLocale(language), { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatter = new Intl.DateTimeFormat(dateLocale(language), {
+      timeZone: 'UTC',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
     displayFormatters.set(language, formatter);
   }
   return formatter.format(toDayNumber(date) * 86_400_000);

@@ -41,7 +41,9 @@ export const itemCyclesOf = (communication: Pick<Communication, 'lines'>): ItemC
  * carried by an entry is not part of this key (see `communicationKeyOfTriples`).
  */
 export function communicationKey(levelId: string, pairs: Iterable<ItemCycle>): string {
-  return sha256Hex(JSON.stringify([levelId, sortItemCycles(pairs).map(([itemId, cycle]) => [itemId, cycle])]));
+  return sha256Hex(
+    JSON.stringify([levelId, sortItemCycles(pairs).map(([itemId, cycle]) => [itemId, cycle])]),
+  );
 }
 
 /**
@@ -51,14 +53,19 @@ export function communicationKey(levelId: string, pairs: Iterable<ItemCycle>): s
  */
 export function communicationKeyOfTriples(levelId: string, triples: Iterable<ItemLevelCycle>): string {
   const sorted = [...triples].sort(([a, l, x], [b, m, y]) => byString(a, b) || byString(l, m) || x - y);
-  return sha256Hex(JSON.stringify([levelId, sorted.map(([itemId, itemLevelId, cycle]) => [itemId, itemLevelId, cycle])]));
+  return sha256Hex(
+    JSON.stringify([levelId, sorted.map(([itemId, itemLevelId, cycle]) => [itemId, itemLevelId, cycle])]),
+  );
 }
 
 /**
  * The communication's items as the outbox, the ERP claim and the message tags carry them, in canonical
  * order: (item id, cycle) pairs, or — with `onePerCustomer` — (item id, cycle, item level id) for every item.
  */
-export const keyedItemsOf = (communication: Pick<Communication, 'lines'>, onePerCustomer: boolean): ItemCycle[] =>
+export const keyedItemsOf = (
+  communication: Pick<Communication, 'lines'>,
+  onePerCustomer: boolean,
+): ItemCycle[] =>
   onePerCustomer
     ? sortItemCycles(communication.lines.map((line): ItemCycle => [line.item.id, line.cycle, line.levelId]))
     : itemCyclesOf(communication);
@@ -66,17 +73,23 @@ export const keyedItemsOf = (communication: Pick<Communication, 'lines'>, onePer
 /** The key of a list made by `keyedItemsOf`: the triples' key when its entries carry item levels (an entry without one is at the communication's level), else the pairs' key. */
 export function keyOfItems(levelId: string, items: readonly ItemCycle[]): string {
   if (items.some((entry) => entry[2] !== undefined)) {
-    return communicationKeyOfTriples(levelId, items.map(([itemId, cycle, itemLevelId]): ItemLevelCycle => [itemId, itemLevelId ?? levelId, cycle]));
+    return communicationKeyOfTriples(
+      levelId,
+      items.map(([itemId, cycle, itemLevelId]): ItemLevelCycle => [itemId, itemLevelId ?? levelId, cycle]),
+    );
   }
   return communicationKey(levelId, items);
 }
 
 /** The key of a planned communication: pairs when `onePerCustomer` is off (unchanged keys), triples when on. */
-export const keyOfCommunication = (communication: Pick<Communication, 'levelId' | 'lines'>, onePerCustomer: boolean): string =>
-  keyOfItems(communication.levelId, keyedItemsOf(communication, onePerCustomer));
+export const keyOfCommunication = (
+  communication: Pick<Communication, 'levelId' | 'lines'>,
+  onePerCustomer: boolean,
+): string => keyOfItems(communication.levelId, keyedItemsOf(communication, onePerCustomer));
 
 /** The level an entry of a communication's item list is reminded at: its own, else the communication's. */
-export const itemLevelOf = (entry: ItemCycle, communicationLevelId: string): string => entry[2] ?? communicationLevelId;
+export const itemLevelOf = (entry: ItemCycle, communicationLevelId: string): string =>
+  entry[2] ?? communicationLevelId;
 
 /**
  * The compact item list that travels with the message, canonical order: JSON `[["I1",0],["I2",1]]`, or
@@ -97,9 +110,15 @@ export function decodeItemCycles(text: string): ItemCycle[] {
       typeof pair[0] === 'string' &&
       Number.isInteger(pair[1]) &&
       (pair[1] as number) >= 0;
-    if (!shaped) throw new Error(`Item list entry ${index} is not an [itemId, cycle] pair or an [itemId, cycle, levelId] entry`);
-    return pair.length === 3 ? [pair[0] as string, pair[1] as number, pair[2] as string] : [pair[0] as string, pair[1] as number];
+    if (!shaped)
+      throw new Error(
+        `Item list entry ${index} is not an [itemId, cycle] pair or an [itemId, cycle, levelId] entry`,
+      );
+    return pair.length === 3
+      ? [pair[0] as string, pair[1] as number, pair[2] as string]
+      : [pair[0] as string, pair[1] as number];
   });
-  if (entries.some((entry) => entry.length !== entries[0]?.length)) throw new Error('An item list mixes pairs and entries with levels');
+  if (entries.some((entry) => entry.length !== entries[0]?.length))
+    throw new Error('An item list mixes pairs and entries with levels');
   return entries;
 }

@@ -27,8 +27,12 @@ test('the built-in Sollecito states interest, indemnity and the total due, calcu
 });
 
 test('the built-in Estratto conto mentions the interest accrued, not the Promemoria (sent before the due date)', () => {
-  expect(defaultTexts('estratto_conto').it?.body).toContain("ad oggi %Interessi, calcolati sull'importo ancora aperto");
-  expect(defaultTexts('estratto_conto').en?.body).toContain('%Interessi to date, calculated on the amount still open');
+  expect(defaultTexts('estratto_conto').it?.body).toContain(
+    "ad oggi %Interessi, calcolati sull'importo ancora aperto",
+  );
+  expect(defaultTexts('estratto_conto').en?.body).toContain(
+    '%Interessi to date, calculated on the amount still open',
+  );
   for (const text of Object.values(defaultTexts('promemoria'))) expect(text.body).not.toContain('%Interessi');
 });
 

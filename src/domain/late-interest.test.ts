@@ -35,12 +35,20 @@ describe('percentHundredths reads the percent exactly, at most two decimals', ()
     expect(percentHundredths(percent)).toBe(hundredths);
   });
 
-  test.each([[10.155], [-1], [-0.01], [Number.NaN], [Number.POSITIVE_INFINITY], ['10'], [null], [undefined], [1.5e-7], [0.001]])(
-    '%p is refused',
-    (percent) => {
-      expect(percentHundredths(percent)).toBeUndefined();
-    },
-  );
+  test.each([
+    [10.155],
+    [-1],
+    [-0.01],
+    [Number.NaN],
+    [Number.POSITIVE_INFINITY],
+    ['10'],
+    [null],
+    [undefined],
+    [1.5e-7],
+    [0.001],
+  ])('%p is refused', (percent) => {
+    expect(percentHundredths(percent)).toBeUndefined();
+  });
 });
 
 describe('percentDays sums the percent of each day after the due date, up to today', () => {
@@ -94,9 +102,14 @@ describe('percentDays sums the percent of each day after the due date, up to tod
 
   test('exact where a Number would not be: a huge residual for a year at 10.15 %', () => {
     // 9 000 000 000 000 × 365 × 1015 / 3 650 000 = 9 × 10^12 × 0.1015 = 913 500 000 000 exactly.
-    expect(itemInterest(9_000_000_000_000, '2025-01-01', '2026-01-01', rateSchedule([{ from: '2025-01-01', percent: 10.15 }]))).toBe(
-      913_500_000_000n,
-    );
+    expect(
+      itemInterest(
+        9_000_000_000_000,
+        '2025-01-01',
+        '2026-01-01',
+        rateSchedule([{ from: '2025-01-01', percent: 10.15 }]),
+      ),
+    ).toBe(913_500_000_000n);
   });
 });
 
@@ -105,7 +118,8 @@ function percentDaysDayByDay(rates: readonly InterestRate[], dueDate: string, to
   let sum = 0n;
   for (let day = addDays(dueDate, 1); day <= today; day = addDays(day, 1)) {
     let best: InterestRate | undefined;
-    for (const rate of rates) if (rate.from <= day && (best === undefined || rate.from > best.from)) best = rate;
+    for (const rate of rates)
+      if (rate.from <= day && (best === undefined || rate.from > best.from)) best = rate;
     sum += best === undefined ? 0n : BigInt(Math.round(best.percent * 100));
   }
   return sum;
@@ -125,17 +139,29 @@ describe('properties', () => {
   test('the fast sum equals the day-by-day reading of the rule, for any table and dates (leap day 2028-02-29 in range)', () => {
     fc.assert(
       fc.property(ratesArb, dayArb, dayArb, (rates, dueDate, today) => {
-        expect(percentDays(rateSchedule(rates), dueDate, today)).toBe(percentDaysDayByDay(rates, dueDate, today));
+        expect(percentDays(rateSchedule(rates), dueDate, today)).toBe(
+          percentDaysDayByDay(rates, dueDate, today),
+        );
       }),
     );
   });
 
   test('interest never decreases as days pass: today ≤ later ⇒ interest(today) ≤ interest(later)', () => {
     fc.assert(
-      fc.property(ratesArb, residualArb, dayArb, dayArb, fc.integer({ min: 0, max: 100 }), (rates, residual, dueDate, today, more) => {
-        const schedule = rateSchedule(rates);
-        expect(itemInterest(residual, dueDate, today, schedule) <= itemInterest(residual, dueDate, addDays(today, more), schedule)).toBe(true);
-      }),
+      fc.property(
+        ratesArb,
+        residualArb,
+        dayArb,
+        dayArb,
+        fc.integer({ min: 0, max: 100 }),
+        (rates, residual, dueDate, today, more) => {
+          const schedule = rateSchedule(rates);
+          expect(
+            itemInterest(residual, dueDate, today, schedule) <=
+              itemInterest(residual, dueDate, addDays(today, more), schedule),
+          ).toBe(true);
+        },
+      ),
     );
   });
 
@@ -144,7 +170,9 @@ describe('properties', () => {
       fc.property(ratesArb, fc.array(dayArb, { minLength: 3, maxLength: 3 }), (rates, days) => {
         const [dueDate, middle, today] = [...days].sort() as [string, string, string];
         const schedule = rateSchedule(rates);
-        expect(percentDays(schedule, dueDate, today)).toBe(percentDays(schedule, dueDate, middle) + percentDays(schedule, middle, today));
+        expect(percentDays(schedule, dueDate, today)).toBe(
+          percentDays(schedule, dueDate, middle) + percentDays(schedule, middle, today),
+        );
       }),
     );
   });
@@ -177,7 +205,12 @@ function setupWith(extra: Record<string, unknown>): Setup {
   return result.value;
 }
 
-const customer = (id: string, more: Partial<Customer> = {}): Customer => ({ id, name: id, emails: [`${id.toLowerCase()}@example.it`], ...more });
+const customer = (id: string, more: Partial<Customer> = {}): Customer => ({
+  id,
+  name: id,
+  emails: [`${id.toLowerCase()}@example.it`],
+  ...more,
+});
 const item = (id: string, dueDate: string, residual: number, more: Partial<OpenItem> = {}): OpenItem => ({
   id,
   customerId: 'C1',
@@ -228,7 +261,13 @@ describe('the plan with lateInterest', () => {
 
   test('rounding per item, not per communication: three items of 0.4986… cents each make 0, not 1', () => {
     // 182 / 365 = 0.4986… → 0 each; the sum 546 / 365 = 1.49… would round to 1 — the rule rounds each item.
-    const plan = planReminders(input(setupWith(LATE), [item('I1', '2026-04-21', 182), item('I2', '2026-04-21', 182), item('I3', '2026-04-21', 182)]));
+    const plan = planReminders(
+      input(setupWith(LATE), [
+        item('I1', '2026-04-21', 182),
+        item('I2', '2026-04-21', 182),
+        item('I3', '2026-04-21', 182),
+      ]),
+    );
     expect(plan.communications[0]?.interest).toBe(0);
     expect(plan.communications[0]?.indemnity).toBe(12000);
   });
@@ -253,7 +292,10 @@ describe('the plan with lateInterest', () => {
     const plan = planReminders(
       input(
         setupWith(LATE),
-        [item('I1', '2026-03-01', 365_000, { customerId: 'P1' }), item('I2', '2026-03-01', 365_000, { currency: 'USD' })],
+        [
+          item('I1', '2026-03-01', 365_000, { customerId: 'P1' }),
+          item('I2', '2026-03-01', 365_000, { currency: 'USD' }),
+        ],
         [customer('C1'), customer('P1', { consumer: true })],
       ),
     );
@@ -280,7 +322,10 @@ describe('the plan with lateInterest', () => {
     // On the due date itself nothing is overdue: no document is owned.
     expect(ownedDocuments(plan.communications, '2026-03-20')).toEqual([0, 0]);
     const split = planReminders(
-      input(setupWith(LATE), [item('I10', '2026-04-20', 1000, { documentNumber: 'FT 9' }), item('I20', '2026-03-20', 1000, { documentNumber: 'FT 9' })]),
+      input(setupWith(LATE), [
+        item('I10', '2026-04-20', 1000, { documentNumber: 'FT 9' }),
+        item('I20', '2026-03-20', 1000, { documentNumber: 'FT 9' }),
+      ]),
     );
     expect(split.communications.map((c) => [c.levelId, c.indemnity])).toEqual([
       ['L1', 0],
@@ -291,7 +336,9 @@ describe('the plan with lateInterest', () => {
   test('an interest past 2^53 − 1 leaves that communication out as amount_overflow; the rest is planned and owns again', () => {
     // I1: 9 × 10^12 for 120 days at 100 000 000 % is far beyond 2^53; I2 (same document, later due, its own
     // communication at level L1) then owns the document.
-    const setup = setupWith({ lateInterest: { rates: [{ from: '2026-01-01', percent: 100_000_000 }], flatIndemnity: 4000 } });
+    const setup = setupWith({
+      lateInterest: { rates: [{ from: '2026-01-01', percent: 100_000_000 }], flatIndemnity: 4000 },
+    });
     const plan = planReminders(
       input(setup, [
         item('I1', '2026-01-01', 9_000_000_000_000, { documentNumber: 'FT 1' }),
@@ -327,18 +374,31 @@ describe('properties of a whole plan', () => {
   test('each overdue document of the proposed reminders is owned exactly once; interest is the sum of the items’ own; the uncharged show 0', () => {
     fc.assert(
       fc.property(bookArb, ({ items, groupByCustomer, minimumAmount }) => {
-        const setup = setupWith({ groupByCustomer, minimumAmount, lateInterest: { rates: [{ from: '2026-01-01', percent: 10.15 }], flatIndemnity: 4000 } });
+        const setup = setupWith({
+          groupByCustomer,
+          minimumAmount,
+          lateInterest: { rates: [{ from: '2026-01-01', percent: 10.15 }], flatIndemnity: 4000 },
+        });
         const book = items.map(({ residual, ...raw }, i) => item(`I${i}`, raw.dueDate, residual, raw));
-        const plan = planReminders(input(setup, book, [customer('C1'), customer('C2'), customer('P1', { consumer: true })]));
+        const plan = planReminders(
+          input(setup, book, [customer('C1'), customer('C2'), customer('P1', { consumer: true })]),
+        );
         const schedule = rateSchedule(setup.lateInterest?.rates ?? []);
         const overdueDocuments = new Set(
-          plan.communications.flatMap((c) => c.lines.filter((l) => l.item.dueDate < '2026-05-01').map((l) => `${l.item.customerId}|${l.item.documentNumber}`)),
+          plan.communications.flatMap((c) =>
+            c.lines
+              .filter((l) => l.item.dueDate < '2026-05-01')
+              .map((l) => `${l.item.customerId}|${l.item.documentNumber}`),
+          ),
         );
         const owned = ownedDocuments(plan.communications, '2026-05-01');
         expect(owned.reduce((a, b) => a + b, 0)).toBe(overdueDocuments.size);
         plan.communications.forEach((c, index) => {
           const charged = c.currency === 'EUR' && c.customerId !== 'P1';
-          const interest = c.lines.reduce((sum, { item: it }) => sum + itemInterest(it.residual, it.dueDate, '2026-05-01', schedule), 0n);
+          const interest = c.lines.reduce(
+            (sum, { item: it }) => sum + itemInterest(it.residual, it.dueDate, '2026-05-01', schedule),
+            0n,
+          );
           expect(c.interest).toBe(charged ? Number(interest) : 0);
           expect(c.indemnity).toBe(charged ? 4000 * (owned[index] as number) : 0);
         });

@@ -46,7 +46,8 @@ export function rateSchedule(rates: readonly InterestRate[]): RateSchedule {
     starts: sorted.map((rate) => toDayNumber(rate.from)),
     hundredths: sorted.map((rate) => {
       const hundredths = percentHundredths(rate.percent);
-      if (hundredths === undefined) throw new RangeError(`A validated rate has a percent ≥ 0 with two decimals, got ${rate.percent}`);
+      if (hundredths === undefined)
+        throw new RangeError(`A validated rate has a percent ≥ 0 with two decimals, got ${rate.percent}`);
       return hundredths;
     }),
   };
@@ -82,7 +83,12 @@ export function divideRoundingHalfAway(numerator: bigint, denominator: bigint): 
  * The late-payment interest of one item on `today`: residual × Σ percent_d / 100 / 365, rounded once to
  * the nearest minor unit, halves away from zero. A BigInt: it may exceed what a Number holds exactly.
  */
-export function itemInterest(residual: number, dueDate: CalendarDate, today: CalendarDate, schedule: RateSchedule): bigint {
+export function itemInterest(
+  residual: number,
+  dueDate: CalendarDate,
+  today: CalendarDate,
+  schedule: RateSchedule,
+): bigint {
   const days = percentDays(schedule, dueDate, today);
   if (days === 0n) return 0n;
   return divideRoundingHalfAway(BigInt(residual) * days, DENOMINATOR);
@@ -92,7 +98,8 @@ export function itemInterest(residual: number, dueDate: CalendarDate, today: Cal
 const documentOf = (item: OpenItem): string => JSON.stringify([item.customerId, item.documentNumber]);
 
 /** Is `a` before `b` in the ownership order: earlier due date, then smaller id in plain string order? */
-const ownsBefore = (a: OpenItem, b: OpenItem): boolean => a.dueDate < b.dueDate || (a.dueDate === b.dueDate && a.id < b.id);
+const ownsBefore = (a: OpenItem, b: OpenItem): boolean =>
+  a.dueDate < b.dueDate || (a.dueDate === b.dueDate && a.id < b.id);
 
 /**
  * How many documents each communication owns: every document (customer and document number) with an
@@ -114,7 +121,8 @@ export function ownedDocuments(communications: readonly Communication[], today: 
   return counts;
 }
 
-const isSafe = (value: bigint): boolean => value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER);
+const isSafe = (value: bigint): boolean =>
+  value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER);
 
 /**
  * A plan with every communication carrying `interest` and `indemnity` when the setup has `lateInterest`
@@ -127,14 +135,18 @@ export function withLateInterest(plan: Plan, input: PlanInput): Plan {
   const late = input.setup.lateInterest;
   if (late === undefined) return plan;
   const schedule = rateSchedule(late.rates);
-  const customers = new Map<Customer['id'], Customer>(input.customers.map((customer) => [customer.id, customer] as const));
+  const customers = new Map<Customer['id'], Customer>(
+    input.customers.map((customer) => [customer.id, customer] as const),
+  );
   const charged = (communication: Communication): boolean =>
-    communication.currency === LATE_INTEREST_CURRENCY && customers.get(communication.customerId)?.consumer !== true;
+    communication.currency === LATE_INTEREST_CURRENCY &&
+    customers.get(communication.customerId)?.consumer !== true;
 
   let proposed = plan.communications.map((communication) => {
     let interest = 0n;
     if (charged(communication)) {
-      for (const { item } of communication.lines) interest += itemInterest(item.residual, item.dueDate, input.today, schedule);
+      for (const { item } of communication.lines)
+        interest += itemInterest(item.residual, item.dueDate, input.today, schedule);
     }
     return { communication, interest };
   });
@@ -145,8 +157,13 @@ export function withLateInterest(plan: Plan, input: PlanInput): Plan {
       input.today,
     );
     const annotated = proposed.map((p, index) => {
-      const indemnity = charged(p.communication) ? BigInt(late.flatIndemnity) * BigInt(owned[index] as number) : 0n;
-      const safe = isSafe(p.interest) && isSafe(indemnity) && isSafe(BigInt(p.communication.total) + p.interest + indemnity);
+      const indemnity = charged(p.communication)
+        ? BigInt(late.flatIndemnity) * BigInt(owned[index] as number)
+        : 0n;
+      const safe =
+        isSafe(p.interest) &&
+        isSafe(indemnity) &&
+        isSafe(BigInt(p.communication.total) + p.interest + indemnity);
       return { ...p, indemnity, safe };
     });
     const overflowing = annotated.filter((a) => !a.safe);
@@ -161,7 +178,8 @@ export function withLateInterest(plan: Plan, input: PlanInput): Plan {
       };
     }
     for (const { communication } of overflowing) {
-      for (const { item } of communication.lines) skipped.push({ itemId: item.id, reason: 'amount_overflow' });
+      for (const { item } of communication.lines)
+        skipped.push({ itemId: item.id, reason: 'amount_overflow' });
     }
     proposed = annotated.filter((a) => a.safe);
   }

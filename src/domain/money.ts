@@ -10,7 +10,8 @@ export type CurrencyCode = string;
 
 /** Brands an integer as minor units. Throws on fractions, NaN and unsafe integers: they mean a bug upstream. */
 export function cents(value: number): Cents {
-  if (!Number.isSafeInteger(value)) throw new RangeError(`Money must be an integer number of minor units, got ${value}`);
+  if (!Number.isSafeInteger(value))
+    throw new RangeError(`Money must be an integer number of minor units, got ${value}`);
   return value as Cents;
 }
 
@@ -38,7 +39,9 @@ const fractionDigitsCache = new Map<CurrencyCode, number>();
 export function minorUnitDigits(currency: CurrencyCode): number {
   let digits = fractionDigitsCache.get(currency);
   if (digits === undefined) {
-    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    digits =
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
+      2;
     fractionDigitsCache.set(currency, digits);
   }
   return digits;

@@ -54,7 +54,10 @@ const bookArbitrary: fc.Arbitrary<Book> = fc
       fc.record({
         customer: fc.integer({ min: 0, max: 5 }),
         dueOffset: fc.integer({ min: -30, max: 150 }),
-        residual: fc.oneof({ arbitrary: fc.integer({ min: 1, max: 500_000 }), weight: 6 }, { arbitrary: fc.constantFrom(0, -1000), weight: 1 }),
+        residual: fc.oneof(
+          { arbitrary: fc.integer({ min: 1, max: 500_000 }), weight: 6 },
+          { arbitrary: fc.constantFrom(0, -1000), weight: 1 },
+        ),
         currency: fc.constantFrom('EUR', 'EUR', 'USD'),
         disputed: rarely(6),
         paymentMethod: fc.constantFrom(undefined, 'bonifico', 'riba'),
@@ -65,16 +68,30 @@ const bookArbitrary: fc.Arbitrary<Book> = fc
       { minLength: 6, maxLength: 25 },
     ),
     ledger: fc.array(
-      fc.record({ item: fc.integer({ min: 0, max: 24 }), level: fc.integer({ min: 0, max: 4 }), cycle: fc.integer({ min: 0, max: 3 }), ago: fc.integer({ min: 0, max: 45 }) }),
+      fc.record({
+        item: fc.integer({ min: 0, max: 24 }),
+        level: fc.integer({ min: 0, max: 4 }),
+        cycle: fc.integer({ min: 0, max: 3 }),
+        ago: fc.integer({ min: 0, max: 45 }),
+      }),
       { maxLength: 20 },
     ),
   })
   .map((g): Book => {
-    const levels = g.levelDays.map((days, i) => ({ id: `L${i}`, name: `Level ${i}`, kind: 'sollecito', days }));
+    const levels = g.levelDays.map((days, i) => ({
+      id: `L${i}`,
+      name: `Level ${i}`,
+      kind: 'sollecito',
+      days,
+    }));
     const last = levels.reduce((a, b) => (b.days > a.days ? b : a));
     // A last level on or before the due date may not recur (docs/rules.md §1.29).
     const recurEveryDays = last.days > 0 ? g.recurEveryDays : undefined;
-    const lastWithRecursion = { ...last, recurEveryDays, recurMaxCount: recurEveryDays === undefined ? undefined : g.recurMaxCount };
+    const lastWithRecursion = {
+      ...last,
+      recurEveryDays,
+      recurMaxCount: recurEveryDays === undefined ? undefined : g.recurMaxCount,
+    };
     const rawSetup = {
       levels: levels.map((l) => (l === last ? lastWithRecursion : l)),
       minDaysBetween: g.minDaysBetween,
@@ -112,7 +129,9 @@ const bookArbitrary: fc.Arbitrary<Book> = fc
       disputed: it.disputed,
       ...(it.paymentMethod !== undefined ? { paymentMethod: it.paymentMethod } : {}),
       ...(it.agent !== undefined ? { agentId: it.agent } : {}),
-      ...(it.hold !== undefined ? { holdUntil: addDays(TODAY, it.hold), holdReason: 'promise' as const } : {}),
+      ...(it.hold !== undefined
+        ? { holdUntil: addDays(TODAY, it.hold), holdReason: 'promise' as const }
+        : {}),
     }));
     const ledger: LedgerEntry[] = g.ledger.map((e) => ({
       itemId: `I${e.item}`,
@@ -128,7 +147,17 @@ const bookArbitrary: fc.Arbitrary<Book> = fc
 function canonical(plan: Plan): { communications: string[]; skipped: string[] } {
   return {
     communications: plan.communications
-      .map((c) => JSON.stringify([c.customerId, c.levelId, c.currency, c.total, c.to, c.cc, c.lines.map((l) => [l.item.id, l.levelId, l.cycle])]))
+      .map((c) =>
+        JSON.stringify([
+          c.customerId,
+          c.levelId,
+          c.currency,
+          c.total,
+          c.to,
+          c.cc,
+          c.lines.map((l) => [l.item.id, l.levelId, l.cycle]),
+        ]),
+      )
       .sort(),
     skipped: plan.skipped.map((s) => `${s.itemId}:${s.reason}`).sort(),
   };
@@ -138,7 +167,8 @@ function canonical(plan: Plan): { communications: string[]; skipped: string[] } 
 function referenceDue(input: PlanInput, item: OpenItem): { levelId: string; cycle: number } | undefined {
   const { setup, today } = input;
   if (item.residual <= 0) return undefined;
-  const bank = item.paymentMethod !== undefined && setup.autoCollectedPaymentMethods.includes(item.paymentMethod);
+  const bank =
+    item.paymentMethod !== undefined && setup.autoCollectedPaymentMethods.includes(item.paymentMethod);
   // A level with days ≤ 0 is triggered only from D + days up to D itself, and never for bank-collected items.
   const triggered = setup.levels.filter(
     (l) => addDays(item.dueDate, l.days) <= today && !(l.days <= 0 && (bank || today > item.dueDate)),
@@ -146,7 +176,10 @@ function referenceDue(input: PlanInput, item: OpenItem): { levelId: string; cycl
   const current = triggered[triggered.length - 1];
   if (current === undefined) return undefined;
   const entries = input.ledger.filter((e) => e.itemId === item.id);
-  const latest = entries.map((e) => e.sentOn).sort().pop();
+  const latest = entries
+    .map((e) => e.sentOn)
+    .sort()
+    .pop();
   if (latest !== undefined && today < addDays(latest, setup.minDaysBetween)) return undefined;
   const daysOf = (levelId: string) => setup.levels.find((l) => l.id === levelId)?.days;
   const atOrAfter = entries.filter((e) => (daysOf(e.levelId) ?? -Infinity) >= current.days);
@@ -155,7 +188,10 @@ function referenceDue(input: PlanInput, item: OpenItem): { levelId: string; cycl
   if (!isLast || current.recurEveryDays === undefined) return undefined;
   const atLevel = entries.filter((e) => e.levelId === current.id);
   const c = Math.max(...atLevel.map((e) => e.cycle));
-  const s = atLevel.map((e) => e.sentOn).sort().pop() as string;
+  const s = atLevel
+    .map((e) => e.sentOn)
+    .sort()
+    .pop() as string;
   if (addDays(s, current.recurEveryDays) > today) return undefined;
   if (current.recurMaxCount !== undefined && c + 1 > current.recurMaxCount) return undefined;
   return { levelId: current.id, cycle: c + 1 };
@@ -167,9 +203,13 @@ test('every due item is in exactly one communication, or skipped once; nothing e
   fc.assert(
     fc.property(bookArbitrary, ({ input }) => {
       const plan = planReminders(input);
-      const planned = plan.communications.flatMap((c) => c.lines.map((l) => `${l.item.id}:${l.levelId}:${l.cycle}`));
+      const planned = plan.communications.flatMap((c) =>
+        c.lines.map((l) => `${l.item.id}:${l.levelId}:${l.cycle}`),
+      );
       const skippedIds = plan.skipped.map((s) => s.itemId);
-      expect(new Set([...planned.map((p) => p.split(':')[0]), ...skippedIds]).size).toBe(planned.length + skippedIds.length);
+      expect(new Set([...planned.map((p) => p.split(':')[0]), ...skippedIds]).size).toBe(
+        planned.length + skippedIds.length,
+      );
       const expected = input.items.flatMap((item) => {
         const due = referenceDue(input, item);
         return due === undefined ? [] : [`${item.id}:${due.levelId}:${due.cycle}`];
@@ -189,7 +229,12 @@ function referenceReason(input: PlanInput, item: OpenItem): string | undefined {
   if (item.disputed === true) return 'disputed';
   const holds = [item.holdUntil, customer.holdUntil].filter((d): d is string => d !== undefined);
   if (holds.some((d) => input.today <= d)) return 'on_hold';
-  if (!customer.emails.some((e) => /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(e.trim()) && !/^[^@]*@\.|\.$/.test(e.trim()))) return 'no_email';
+  if (
+    !customer.emails.some(
+      (e) => /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(e.trim()) && !/^[^@]*@\.|\.$/.test(e.trim()),
+    )
+  )
+    return 'no_email';
   return undefined;
 }
 
@@ -222,7 +267,8 @@ test('with onePerCustomer every due item is in exactly one communication per (cu
       for (const c of plan.communications) {
         const highest = Math.max(...c.lines.map((l) => daysOf.get(l.levelId) as number));
         expect(daysOf.get(c.levelId)).toBe(highest);
-        for (const l of c.lines) expect(l.item.customerId === c.customerId && l.item.currency === c.currency).toBe(true);
+        for (const l of c.lines)
+          expect(l.item.customerId === c.customerId && l.item.currency === c.currency).toBe(true);
       }
       const appearances = [
         ...plan.communications.flatMap((c) => c.lines.map((l) => `${l.item.id}:${l.levelId}:${l.cycle}`)),
@@ -258,7 +304,13 @@ test('recording the plan in the ledger and planning again the same day proposes 
     fc.property(bookArbitrary, fc.constantFrom('sent', 'drafted', 'handled'), ({ input }, state) => {
       const first = planReminders(input);
       const recorded = first.communications.flatMap((c) =>
-        c.lines.map((l): LedgerEntry => ({ itemId: l.item.id, levelId: l.levelId, cycle: l.cycle, sentOn: input.today, state })),
+        c.lines.map((l): LedgerEntry => ({
+          itemId: l.item.id,
+          levelId: l.levelId,
+          cycle: l.cycle,
+          sentOn: input.today,
+          state,
+        })),
       );
       expect(planReminders({ ...input, ledger: [...input.ledger, ...recorded] }).communications).toEqual([]);
     }),
@@ -307,7 +359,9 @@ test('moving every date by the same number of days changes nothing', () => {
           documentDate: addDays(i.documentDate, shift),
           ...(i.holdUntil !== undefined ? { holdUntil: addDays(i.holdUntil, shift) } : {}),
         })),
-        customers: input.customers.map((c) => (c.holdUntil !== undefined ? { ...c, holdUntil: addDays(c.holdUntil, shift) } : c)),
+        customers: input.customers.map((c) =>
+          c.holdUntil !== undefined ? { ...c, holdUntil: addDays(c.holdUntil, shift) } : c,
+        ),
         ledger: input.ledger.map((e) => ({ ...e, sentOn: addDays(e.sentOn, shift) })),
       };
       expect(canonical(planReminders(moved))).toEqual(canonical(planReminders(input)));

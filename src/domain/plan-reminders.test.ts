@@ -16,7 +16,9 @@ const base: PlanInput = {
 };
 const plan = (overrides: Partial<PlanInput>) => planReminders({ ...base, ...overrides });
 const due = (overrides: Partial<PlanInput>) =>
-  plan(overrides).communications.map((c) => `${c.levelId}:${c.lines.map((l) => `${l.item.id}#${l.cycle}`).join(',')}`);
+  plan(overrides).communications.map(
+    (c) => `${c.levelId}:${c.lines.map((l) => `${l.item.id}#${l.cycle}`).join(',')}`,
+  );
 
 describe('current level', () => {
   //   Feb 18        Feb 28 (due)      Mar 15             Mar 30
@@ -33,7 +35,12 @@ describe('current level', () => {
     expect(due({ today: '2026-03-01' })).toEqual([]);
     expect(due({ today: '2026-03-14' })).toEqual([]);
     expect(plan({ today: '2026-03-14', customers: [aCustomer({ blocked: true })] }).skipped).toEqual([]);
-    const dayZero = aSetup({ levels: [{ id: 'P0', days: 0 }, { id: 'L2', days: 15 }] });
+    const dayZero = aSetup({
+      levels: [
+        { id: 'P0', days: 0 },
+        { id: 'L2', days: 15 },
+      ],
+    });
     expect(due({ setup: dayZero, today: '2026-02-28' })).toEqual(['P0:I1#0']);
     expect(due({ setup: dayZero, today: '2026-03-01' })).toEqual([]);
   });
@@ -45,10 +52,15 @@ describe('current level', () => {
   });
 
   test('for bank-collected items, levels with days ≤ 0 do not exist', () => {
-    const riba = { setup: aSetup({ autoCollectedPaymentMethods: ['riba', 'sdd'] }), items: [anItem({ paymentMethod: 'riba' })] };
+    const riba = {
+      setup: aSetup({ autoCollectedPaymentMethods: ['riba', 'sdd'] }),
+      items: [anItem({ paymentMethod: 'riba' })],
+    };
     expect(due({ ...riba, today: '2026-02-18' })).toEqual([]);
     expect(due({ ...riba, today: '2026-03-15' })).toEqual(['L2:I1#0']);
-    expect(due({ ...riba, items: [anItem({ paymentMethod: 'bonifico' })], today: '2026-02-18' })).toEqual(['L1:I1#0']);
+    expect(due({ ...riba, items: [anItem({ paymentMethod: 'bonifico' })], today: '2026-02-18' })).toEqual([
+      'L1:I1#0',
+    ]);
   });
 });
 
@@ -69,7 +81,9 @@ describe('due', () => {
   });
 
   test('a long pause yields one recurrence, not one per missed period', () => {
-    expect(due({ ledger: [anEntry({ levelId: 'L3', cycle: 0, sentOn: '2026-03-30' })], today: '2026-12-31' })).toEqual(['L3:I1#1']);
+    expect(
+      due({ ledger: [anEntry({ levelId: 'L3', cycle: 0, sentOn: '2026-03-30' })], today: '2026-12-31' }),
+    ).toEqual(['L3:I1#1']);
   });
 
   test('recurMaxCount caps how many times the level is repeated after its first send', () => {
@@ -80,8 +94,16 @@ describe('due', () => {
       ],
     });
     const sent = (cycle: number, sentOn: string) => anEntry({ levelId: 'L3', cycle, sentOn });
-    expect(due({ setup, today: '2026-06-30', ledger: [sent(0, '2026-03-30'), sent(1, '2026-04-29')] })).toEqual(['L3:I1#2']);
-    expect(due({ setup, today: '2026-06-30', ledger: [sent(0, '2026-03-30'), sent(1, '2026-04-29'), sent(2, '2026-05-29')] })).toEqual([]);
+    expect(
+      due({ setup, today: '2026-06-30', ledger: [sent(0, '2026-03-30'), sent(1, '2026-04-29')] }),
+    ).toEqual(['L3:I1#2']);
+    expect(
+      due({
+        setup,
+        today: '2026-06-30',
+        ledger: [sent(0, '2026-03-30'), sent(1, '2026-04-29'), sent(2, '2026-05-29')],
+      }),
+    ).toEqual([]);
   });
 
   test('minDaysBetween holds an item back after any entry, even of a level no longer in the setup, without skipping it', () => {
@@ -93,7 +115,9 @@ describe('due', () => {
   });
 
   test('paid items and credit notes never take part', () => {
-    expect(plan({ items: [anItem({ residual: 0 }), anItem({ id: 'NC', residual: -5000 })], customers: [] })).toEqual({
+    expect(
+      plan({ items: [anItem({ residual: 0 }), anItem({ id: 'NC', residual: -5000 })], customers: [] }),
+    ).toEqual({
       communications: [],
       skipped: [],
     });
@@ -104,20 +128,38 @@ describe('eligibility', () => {
   test('a due item that cannot be reminded is skipped with the first reason that applies', () => {
     const skipped = (customers = base.customers, items = base.items) => plan({ customers, items }).skipped;
     expect(skipped([])).toEqual([{ itemId: 'I1', reason: 'unknown_customer' }]);
-    expect(skipped([aCustomer({ blocked: true, emails: [] })], [anItem({ disputed: true })])).toEqual([{ itemId: 'I1', reason: 'blocked' }]);
-    expect(skipped(base.customers, [anItem({ disputed: true })])).toEqual([{ itemId: 'I1', reason: 'disputed' }]);
-    expect(skipped([aCustomer({ emails: ['not-an-address'], pec: 'rossi@pec.it' })])).toEqual([{ itemId: 'I1', reason: 'no_email' }]);
+    expect(skipped([aCustomer({ blocked: true, emails: [] })], [anItem({ disputed: true })])).toEqual([
+      { itemId: 'I1', reason: 'blocked' },
+    ]);
+    expect(skipped(base.customers, [anItem({ disputed: true })])).toEqual([
+      { itemId: 'I1', reason: 'disputed' },
+    ]);
+    expect(skipped([aCustomer({ emails: ['not-an-address'], pec: 'rossi@pec.it' })])).toEqual([
+      { itemId: 'I1', reason: 'no_email' },
+    ]);
   });
 
-  test('a hold (the item\'s or its customer\'s, the later) skips a due item as on_hold, after disputed and before no_email', () => {
+  test("a hold (the item's or its customer's, the later) skips a due item as on_hold, after disputed and before no_email", () => {
     const skipped = (customer: Partial<Customer>, item: Partial<OpenItem>) =>
       plan({ customers: [aCustomer(customer)], items: [anItem(item)] }).skipped;
-    expect(skipped({}, { holdUntil: '2026-03-15', holdReason: 'promise' })).toEqual([{ itemId: 'I1', reason: 'on_hold' }]);
-    expect(skipped({ holdUntil: '2026-03-15' }, { holdUntil: '2026-03-01' })).toEqual([{ itemId: 'I1', reason: 'on_hold' }]);
-    expect(skipped({ holdUntil: '2026-03-01' }, { holdUntil: '2026-03-20' })).toEqual([{ itemId: 'I1', reason: 'on_hold' }]);
-    expect(skipped({ emails: [] }, { holdUntil: '2026-03-15' })).toEqual([{ itemId: 'I1', reason: 'on_hold' }]);
-    expect(skipped({}, { holdUntil: '2026-03-15', disputed: true })).toEqual([{ itemId: 'I1', reason: 'disputed' }]);
-    expect(skipped({ holdUntil: '2026-03-15', blocked: true }, {})).toEqual([{ itemId: 'I1', reason: 'blocked' }]);
+    expect(skipped({}, { holdUntil: '2026-03-15', holdReason: 'promise' })).toEqual([
+      { itemId: 'I1', reason: 'on_hold' },
+    ]);
+    expect(skipped({ holdUntil: '2026-03-15' }, { holdUntil: '2026-03-01' })).toEqual([
+      { itemId: 'I1', reason: 'on_hold' },
+    ]);
+    expect(skipped({ holdUntil: '2026-03-01' }, { holdUntil: '2026-03-20' })).toEqual([
+      { itemId: 'I1', reason: 'on_hold' },
+    ]);
+    expect(skipped({ emails: [] }, { holdUntil: '2026-03-15' })).toEqual([
+      { itemId: 'I1', reason: 'on_hold' },
+    ]);
+    expect(skipped({}, { holdUntil: '2026-03-15', disputed: true })).toEqual([
+      { itemId: 'I1', reason: 'disputed' },
+    ]);
+    expect(skipped({ holdUntil: '2026-03-15', blocked: true }, {})).toEqual([
+      { itemId: 'I1', reason: 'blocked' },
+    ]);
     expect(due({ items: [anItem({ holdUntil: '2026-03-14' })] })).toEqual(['L2:I1#0']);
   });
 
@@ -134,7 +176,10 @@ describe('communications', () => {
   ];
 
   test('grouped by customer, level and currency, items ordered by due date then document number as people read it', () => {
-    const [communication, ...rest] = plan({ setup: aSetup({ groupByCustomer: true }), items: twoInvoices }).communications;
+    const [communication, ...rest] = plan({
+      setup: aSetup({ groupByCustomer: true }),
+      items: twoInvoices,
+    }).communications;
     expect(rest).toEqual([]);
     expect(communication?.lines.map((l) => l.item.id)).toEqual(['I3', 'I2', 'I1']);
     expect(communication?.total).toBe(3500);
@@ -145,7 +190,10 @@ describe('communications', () => {
   });
 
   test('attach one PDF per document: installments of one invoice share it', () => {
-    const [communication] = plan({ setup: aSetup({ groupByCustomer: true }), items: twoInvoices }).communications;
+    const [communication] = plan({
+      setup: aSetup({ groupByCustomer: true }),
+      items: twoInvoices,
+    }).communications;
     expect(communication && documentsOf(communication)).toEqual([
       { documentId: 'D2', documentNumber: 'FT 2' },
       { documentId: 'D1', documentNumber: 'FT 10' },
@@ -162,7 +210,10 @@ describe('communications', () => {
         { itemId: 'I1', reason: 'below_minimum' },
       ],
     });
-    expect(plan({ setup: aSetup({ groupByCustomer: true, minimumAmount: 3500 }), items: twoInvoices }).communications).toHaveLength(1);
+    expect(
+      plan({ setup: aSetup({ groupByCustomer: true, minimumAmount: 3500 }), items: twoInvoices })
+        .communications,
+    ).toHaveLength(1);
   });
 
   test('a communication whose total is not a safe integer is skipped as amount_overflow; every other one is planned', () => {
@@ -198,18 +249,33 @@ describe('communications', () => {
       anItem({ id: 'I4', dueDate: '2026-02-10', residual: 9000, currency: 'USD' }),
     ];
     const result = plan({ setup, items });
-    expect(result.communications.map((c) => [c.levelId, c.currency, c.total, c.lines.map((l) => `${l.item.id}:${l.levelId}#${l.cycle}`)])).toEqual([
+    expect(
+      result.communications.map((c) => [
+        c.levelId,
+        c.currency,
+        c.total,
+        c.lines.map((l) => `${l.item.id}:${l.levelId}#${l.cycle}`),
+      ]),
+    ).toEqual([
       ['L3', 'EUR', 3500, ['I2:L3#0', 'I1:L2#0', 'I3:L1#0']],
       ['L3', 'USD', 9000, ['I4:L3#0']],
     ]);
     expect(result.skipped).toEqual([]);
     // Without the option, the same items make one communication per level: each below 3500.
-    expect(plan({ setup: aSetup({ groupByCustomer: true, minimumAmount: 3500 }), items }).communications.map((c) => c.levelId)).toEqual(['L3']);
+    expect(
+      plan({ setup: aSetup({ groupByCustomer: true, minimumAmount: 3500 }), items }).communications.map(
+        (c) => c.levelId,
+      ),
+    ).toEqual(['L3']);
   });
 
   test("CC: each item's own agent when it names one (even an unknown one), else the customer's, never one already in To", () => {
     const setup = aSetup({ groupByCustomer: true, ccAgent: true });
-    const agents = [anAgent(), anAgent({ id: 'A2', email: ' Luca@Agenzia.it ' }), anAgent({ id: 'A3', email: 'AMMINISTRAZIONE@rossi.it' })];
+    const agents = [
+      anAgent(),
+      anAgent({ id: 'A2', email: ' Luca@Agenzia.it ' }),
+      anAgent({ id: 'A3', email: 'AMMINISTRAZIONE@rossi.it' }),
+    ];
     const items = [
       anItem({ id: 'I1', agentId: 'A2' }),
       anItem({ id: 'I2', agentId: 'GHOST' }),

@@ -79,7 +79,11 @@ interface LedgerFold {
 
 const NO_DAY = -0x80000000;
 
-function foldLedger(ledger: readonly LedgerEntry[], rankOf: ReadonlyMap<string, number>, lastRank: number): LedgerFold {
+function foldLedger(
+  ledger: readonly LedgerEntry[],
+  rankOf: ReadonlyMap<string, number>,
+  lastRank: number,
+): LedgerFold {
   const size = ledger.length;
   const fold: LedgerFold = {
     slotOf: new Map(),
@@ -142,14 +146,21 @@ const laterHold = (a: CalendarDate | undefined, b: CalendarDate | undefined): Ca
   a === undefined ? b : b === undefined || a >= b ? a : b;
 
 /** Held on `today` while today ≤ the hold's last day (inclusive); a hold that ended yesterday holds nothing. */
-const isHeld = (holdUntil: CalendarDate | undefined, today: CalendarDate): boolean => holdUntil !== undefined && today <= holdUntil;
+const isHeld = (holdUntil: CalendarDate | undefined, today: CalendarDate): boolean =>
+  holdUntil !== undefined && today <= holdUntil;
 
 /**
  * The cycle at which an item is due at its current level (`rank`) on day `today`, or -1 when it is not
  * due: already reminded at this level or a later one, waiting for `minDaysBetween`, or its recurrence not
  * yet due (or capped).
  */
-function dueCycle(setup: Setup, rank: number, today: DayNumber, ledger: LedgerFold, slot: number | undefined): number {
+function dueCycle(
+  setup: Setup,
+  rank: number,
+  today: DayNumber,
+  ledger: LedgerFold,
+  slot: number | undefined,
+): number {
   if (slot === undefined) return 0;
   if (today < (ledger.latestDay[slot] as number) + setup.minDaysBetween) return -1;
   if ((ledger.highestRank[slot] as number) < rank) return 0;
@@ -213,7 +224,11 @@ export function planReminders(input: PlanInput): Plan {
   for (const item of input.items) {
     if (!(item.residual > 0)) continue;
     const paymentMethod = item.paymentMethod;
-    const rank = currentRank(levels, today - toDayNumber(item.dueDate), paymentMethod !== undefined && bankCollected.has(paymentMethod));
+    const rank = currentRank(
+      levels,
+      today - toDayNumber(item.dueDate),
+      paymentMethod !== undefined && bankCollected.has(paymentMethod),
+    );
     if (rank < 0) continue;
     const cycle = dueCycle(setup, rank, today, ledger, ledger.slotOf.get(item.id));
     if (cycle < 0) continue;

@@ -3,7 +3,8 @@ import { planReminders } from './plan-reminders';
 import { findUnknownPlaceholders, renderEmail } from './render-email';
 import type { Customer, OpenItem } from './types';
 
-const SPEC_BODY = 'Buongiorno,\nvi preghiamo di saldare le partite scadute:\n%Partita\nImporto da saldare: %Importo\nCordiali Saluti';
+const SPEC_BODY =
+  'Buongiorno,\nvi preghiamo di saldare le partite scadute:\n%Partita\nImporto da saldare: %Importo\nCordiali Saluti';
 
 function render(options: {
   body?: string;
@@ -16,8 +17,16 @@ function render(options: {
   lateInterest?: unknown;
 }) {
   const texts = {
-    it: { subject: options.subject ?? 'Estratto conto %Cliente', body: options.body ?? SPEC_BODY, format: options.format ?? 'text' },
-    en: { subject: 'Statement for %Cliente', body: options.englishBody ?? 'Please pay %Importo.', format: 'text' },
+    it: {
+      subject: options.subject ?? 'Estratto conto %Cliente',
+      body: options.body ?? SPEC_BODY,
+      format: options.format ?? 'text',
+    },
+    en: {
+      subject: 'Statement for %Cliente',
+      body: options.englishBody ?? 'Please pay %Importo.',
+      format: 'text',
+    },
   };
   const setup = aSetup({
     groupByCustomer: true,
@@ -31,7 +40,14 @@ function render(options: {
     anItem({ id: 'I2', documentNumber: 'FT 2026/007', documentDate: '2026-01-20', residual: 5000 }),
   ];
   const today = '2026-03-15';
-  const [communication] = planReminders({ setup, today, customers: [customer], agents: [anAgent()], items, ledger: [] }).communications;
+  const [communication] = planReminders({
+    setup,
+    today,
+    customers: [customer],
+    agents: [anAgent()],
+    items,
+    ledger: [],
+  }).communications;
   if (communication === undefined) throw new Error('nothing planned');
   return renderEmail({ communication, setup, customer, agents: new Map([['A1', anAgent()]]), today });
 }
@@ -69,7 +85,9 @@ test('the HTML items table fits a narrow pane by construction: full width, three
   expect(table).toContain('>Importo residuo</th>');
   for (const row of table.split('<tr>').slice(2)) expect(row.match(/<td /g)).toHaveLength(3);
   expect(table).toContain('overflow-wrap:anywhere');
-  expect(table).toContain('FT 2026/001<br><span style="font-size:12px;color:#605e5c">del <span style="white-space:nowrap">10/01/2026</span></span>');
+  expect(table).toContain(
+    'FT 2026/001<br><span style="font-size:12px;color:#605e5c">del <span style="white-space:nowrap">10/01/2026</span></span>',
+  );
   expect(table).toContain('text-align:right;white-space:nowrap">1.234.567,80\u00a0€</td>');
   expect(table).toContain('text-align:left;white-space:nowrap">28/02/2026</td>');
 });
@@ -80,8 +98,13 @@ test("the customer's language is used, else the setup's default", () => {
 });
 
 test('a placeholder matches only when the next character is not a letter or digit; matching is case-sensitive', () => {
-  const email = render({ body: '%Importo. %ImportoX %importo %Clienteè %Cliente_1 %Oggi2 100% %IBAN', iban: 'IT60X0542811101000000123456' });
-  expect(email.text).toBe('1.234.617,80\u00a0€. %ImportoX %importo %Clienteè Rossi Srl_1 %Oggi2 100% IT60X0542811101000000123456');
+  const email = render({
+    body: '%Importo. %ImportoX %importo %Clienteè %Cliente_1 %Oggi2 100% %IBAN',
+    iban: 'IT60X0542811101000000123456',
+  });
+  expect(email.text).toBe(
+    '1.234.617,80\u00a0€. %ImportoX %importo %Clienteè Rossi Srl_1 %Oggi2 100% IT60X0542811101000000123456',
+  );
   expect(email.unknownPlaceholders).toEqual(['%ImportoX', '%importo', '%Clienteè', '%Oggi2']);
 });
 
@@ -94,7 +117,9 @@ test('values from the ERP are HTML-escaped; the template of an HTML text is kept
   expect(email.html).not.toContain('<script>');
   expect(email.text).toBeUndefined();
   const plainText = render({ body: 'Gentile %Cliente <ciao>', customer });
-  expect(plainText.html).toContain('Gentile Bar &lt;b&gt;&quot;Da Gino&quot;&lt;/b&gt; &amp; C. &lt;ciao&gt;');
+  expect(plainText.html).toContain(
+    'Gentile Bar &lt;b&gt;&quot;Da Gino&quot;&lt;/b&gt; &amp; C. &lt;ciao&gt;',
+  );
 });
 
 test('%Agente, %Oggi and a missing %IBAN', () => {
@@ -110,7 +135,14 @@ test('unknown placeholders are listed once, in order', () => {
 test('a level without texts uses the built-in ones, and says so', () => {
   const setup = aSetup({ groupByCustomer: true });
   const customer = aCustomer();
-  const [communication] = planReminders({ setup, today: '2026-03-15', customers: [customer], agents: [], items: [anItem()], ledger: [] }).communications;
+  const [communication] = planReminders({
+    setup,
+    today: '2026-03-15',
+    customers: [customer],
+    agents: [],
+    items: [anItem()],
+    ledger: [],
+  }).communications;
   if (communication === undefined) throw new Error('nothing planned');
   const email = renderEmail({ communication, setup, customer, agents: new Map(), today: '2026-03-15' });
   expect(email.usedDefaultText).toBe(true);

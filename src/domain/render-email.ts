@@ -11,17 +11,33 @@ import { totalDue } from './late-interest';
 import { cents, formatMoney } from './money';
 import { agentIdOf, type Communication } from './plan-reminders';
 import type { Level, LevelText, Setup } from './setup';
-import { findUnknownPlaceholders, PLACEHOLDER_PATTERN, isPlaceholder, type Placeholder } from './placeholders';
+import {
+  findUnknownPlaceholders,
+  PLACEHOLDER_PATTERN,
+  isPlaceholder,
+  type Placeholder,
+} from './placeholders';
 import type { Agent, Customer } from './types';
 
 export { PLACEHOLDERS, findUnknownPlaceholders, type Placeholder } from './placeholders';
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 /** Escapes text for HTML element content and attribute values. */
-export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] as string);
+export const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] as string);
 
 /** Fills `template`: `literal` maps the template's own text, `value` each placeholder's. Unknown `%Words` stay as typed. */
-function fill(template: string, literal: (text: string) => string, value: (name: Placeholder) => string): string {
+function fill(
+  template: string,
+  literal: (text: string) => string,
+  value: (name: Placeholder) => string,
+): string {
   let out = '';
   let last = 0;
   for (const match of template.matchAll(PLACEHOLDER_PATTERN)) {
@@ -51,8 +67,20 @@ function fillFiltered(
 }
 
 const LABELS = {
-  it: { document: 'Documento', documentDate: 'Data documento', dueDate: 'Scadenza', amount: 'Importo residuo', dated: 'del' },
-  en: { document: 'Document', documentDate: 'Document date', dueDate: 'Due date', amount: 'Amount due', dated: 'dated' },
+  it: {
+    document: 'Documento',
+    documentDate: 'Data documento',
+    dueDate: 'Scadenza',
+    amount: 'Importo residuo',
+    dated: 'del',
+  },
+  en: {
+    document: 'Document',
+    documentDate: 'Document date',
+    dueDate: 'Due date',
+    amount: 'Amount due',
+    dated: 'dated',
+  },
 } as const;
 const labelsFor = (language: string) => (language.toLowerCase().startsWith('it') ? LABELS.it : LABELS.en);
 
@@ -69,12 +97,17 @@ function itemRows(communication: Communication, language: string): string[][] {
 /** `%Partita` in plain text: a header and one aligned line per item, amounts right-aligned. */
 function itemsAsText(communication: Communication, language: string): string {
   const labels = labelsFor(language);
-  const rows = [[labels.document, labels.documentDate, labels.dueDate, labels.amount], ...itemRows(communication, language)];
+  const rows = [
+    [labels.document, labels.documentDate, labels.dueDate, labels.amount],
+    ...itemRows(communication, language),
+  ];
   const widths = [0, 1, 2, 3].map((col) => Math.max(...rows.map((row) => (row[col] as string).length)));
   return rows
     .map((row) =>
       row
-        .map((cell, col) => (col === 3 ? cell.padStart(widths[col] as number) : cell.padEnd(widths[col] as number)))
+        .map((cell, col) =>
+          col === 3 ? cell.padStart(widths[col] as number) : cell.padEnd(widths[col] as number),
+        )
         .join('  ')
         .trimEnd(),
     )
@@ -148,9 +181,13 @@ function pickLanguage(available: readonly string[], wanted: string | undefined):
 export function chooseText(level: Level, customerLanguage: string | undefined, defaultLanguage: string) {
   const languages = Object.keys(level.texts);
   const language = pickLanguage(languages, customerLanguage) ?? pickLanguage(languages, defaultLanguage);
-  if (language !== undefined) return { language, text: level.texts[language] as LevelText, usedDefaultText: false };
+  if (language !== undefined)
+    return { language, text: level.texts[language] as LevelText, usedDefaultText: false };
   const builtIn = defaultTexts(level.kind);
-  const fallback = pickLanguage(Object.keys(builtIn), customerLanguage) ?? pickLanguage(Object.keys(builtIn), defaultLanguage) ?? 'it';
+  const fallback =
+    pickLanguage(Object.keys(builtIn), customerLanguage) ??
+    pickLanguage(Object.keys(builtIn), defaultLanguage) ??
+    'it';
   return { language: fallback, text: builtIn[fallback] as LevelText, usedDefaultText: true };
 }
 
@@ -188,7 +225,8 @@ export function renderEmail({ communication, setup, customer, agents, today }: R
         if (communication.indemnity === undefined) missingValues.add('Indennita');
         return formatMoney(communication.indemnity ?? cents(0), communication.currency, language);
       case 'TotaleDovuto':
-        if (communication.interest === undefined || communication.indemnity === undefined) missingValues.add('TotaleDovuto');
+        if (communication.interest === undefined || communication.indemnity === undefined)
+          missingValues.add('TotaleDovuto');
         return formatMoney(totalDue(communication), communication.currency, language);
       case 'Cliente':
         return customer.name;
@@ -202,7 +240,8 @@ export function renderEmail({ communication, setup, customer, agents, today }: R
         return setup.companyIban ?? '';
     }
   };
-  const htmlValue = (name: Placeholder) => (name === 'Partita' ? itemsAsHtml(communication, language) : escapeHtml(plain(name)));
+  const htmlValue = (name: Placeholder) =>
+    name === 'Partita' ? itemsAsHtml(communication, language) : escapeHtml(plain(name));
 
   const subject = fill(text.subject, (s) => s, plain).replace(/\s*[\r\n]+\s*/g, ' ');
   const bodyHtml =
@@ -211,7 +250,13 @@ export function renderEmail({ communication, setup, customer, agents, today }: R
       : fill(text.body, (s) => escapeHtml(s).replace(/\r?\n/g, '<br>\n'), htmlValue);
   const html = `<div style="font-family:'Segoe UI',Arial,sans-serif;font-size:14px;line-height:1.4">${bodyHtml}</div>`;
   const plainBody =
-    text.format === 'text' ? fill(text.body, (s) => s, (name) => (name === 'Partita' ? itemsAsText(communication, language) : plain(name))) : undefined;
+    text.format === 'text'
+      ? fill(
+          text.body,
+          (s) => s,
+          (name) => (name === 'Partita' ? itemsAsText(communication, language) : plain(name)),
+        )
+      : undefined;
 
   return {
     language,

@@ -86,7 +86,12 @@ export type SetupRule =
   | { readonly code: 'level_id_empty' }
   | { readonly code: 'level_id_repeated'; readonly id: string }
   | { readonly code: 'level_days_not_integer'; readonly got: string }
-  | { readonly code: 'level_days_shared'; readonly days: number; readonly otherIndex: number; readonly otherLevelId?: string }
+  | {
+      readonly code: 'level_days_shared';
+      readonly days: number;
+      readonly otherIndex: number;
+      readonly otherLevelId?: string;
+    }
   | { readonly code: 'recurrence_not_on_last_level' }
   | { readonly code: 'recur_every_days_invalid'; readonly got: string }
   | { readonly code: 'recur_max_count_without_every' }
@@ -96,8 +101,17 @@ export type SetupRule =
   /** `onePerCustomer` on while `groupByCustomer` is off. */
   | { readonly code: 'one_per_customer_needs_grouping' }
   /** In an HTML text, a placeholder written where an element or attribute name goes (`<td %Cliente>`). */
-  | { readonly code: 'placeholder_in_markup'; readonly language: string; readonly placeholder: string; readonly where: MisplacedWhere }
-  | { readonly code: 'field_not_whole_number'; readonly field: 'minDaysBetween' | 'minimumAmount'; readonly got: string }
+  | {
+      readonly code: 'placeholder_in_markup';
+      readonly language: string;
+      readonly placeholder: string;
+      readonly where: MisplacedWhere;
+    }
+  | {
+      readonly code: 'field_not_whole_number';
+      readonly field: 'minDaysBetween' | 'minimumAmount';
+      readonly got: string;
+    }
   /** Any problem of `lateInterest`; `detail` names the field inside it (`rates[1].from`), or is `lateInterest` for the whole. */
   | { readonly code: 'late_interest_invalid'; readonly detail: string };
 
@@ -128,10 +142,12 @@ export function describeSetupProblems(problems: readonly SetupProblem[]): string
 
 type Loose = Record<string, unknown>;
 
-const isRecord = (value: unknown): value is Loose => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Loose =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 /** A `null` field counts as absent. */
 const present = (value: unknown): boolean => value !== undefined && value !== null;
-const isInteger = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value);
+const isInteger = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isSafeInteger(value);
 const isIntegerAtLeast = (value: unknown, min: number): value is number => isInteger(value) && value >= min;
 
 function levelLabel(index: number, id: unknown): string {
@@ -164,8 +180,10 @@ export function validateSetup(input: unknown): Result<Setup, readonly SetupProbl
   const problems: SetupProblem[] = [];
   const raw: Loose = isRecord(input) ? input : {};
   const rawLevels: unknown[] = Array.isArray(raw.levels) ? raw.levels : [];
-  if (!isRecord(input)) problems.push({ path: 'setup', code: 'not_an_object', message: 'the setup must be an object' });
-  if (rawLevels.length === 0) problems.push({ path: 'levels', code: 'no_levels', message: 'levels: at least one level is required' });
+  if (!isRecord(input))
+    problems.push({ path: 'setup', code: 'not_an_object', message: 'the setup must be an object' });
+  if (rawLevels.length === 0)
+    problems.push({ path: 'levels', code: 'no_levels', message: 'levels: at least one level is required' });
 
   /** Where a level's problem is: its path, position and id (when it has one). */
   const at = (index: number, id: unknown) => ({
@@ -181,19 +199,42 @@ export function validateSetup(input: unknown): Result<Setup, readonly SetupProbl
     const id = record.id;
     const label = levelLabel(index, id);
     const where = at(index, id);
-    if (!isRecord(level)) problems.push({ ...where, code: 'level_not_an_object', message: `${label}: a level must be an object` });
+    if (!isRecord(level))
+      problems.push({
+        ...where,
+        code: 'level_not_an_object',
+        message: `${label}: a level must be an object`,
+      });
     if (!present(id) || typeof id !== 'string') {
-      problems.push({ ...where, code: 'level_id_missing', message: `${label}: id is missing (every level needs a unique id)` });
+      problems.push({
+        ...where,
+        code: 'level_id_missing',
+        message: `${label}: id is missing (every level needs a unique id)`,
+      });
     } else if (id.trim() === '') {
-      problems.push({ ...where, code: 'level_id_empty', message: `${label}: id is empty (every level needs a unique id)` });
+      problems.push({
+        ...where,
+        code: 'level_id_empty',
+        message: `${label}: id is empty (every level needs a unique id)`,
+      });
     } else if (seenIds.has(id)) {
-      problems.push({ ...where, code: 'level_id_repeated', id, message: `${label}: id "${id}" is repeated (level ids must be unique)` });
+      problems.push({
+        ...where,
+        code: 'level_id_repeated',
+        id,
+        message: `${label}: id "${id}" is repeated (level ids must be unique)`,
+      });
     } else {
       seenIds.set(id, index);
     }
     if (!isInteger(record.days)) {
       const got = JSON.stringify(record.days) ?? 'null';
-      problems.push({ ...where, code: 'level_days_not_integer', got, message: `${label}: days must be an integer, got ${got}` });
+      problems.push({
+        ...where,
+        code: 'level_days_not_integer',
+        got,
+        message: `${label}: days must be an integer, got ${got}`,
+      });
     } else {
       const otherIndex = seenDays.get(record.days);
       if (otherIndex !== undefined) {
@@ -233,7 +274,12 @@ export function validateSetup(input: unknown): Result<Setup, readonly SetupProbl
         });
       } else if (!isIntegerAtLeast(level.recurEveryDays, 1)) {
         const got = JSON.stringify(level.recurEveryDays) ?? 'null';
-        problems.push({ ...where, code: 'recur_every_days_invalid', got, message: `${label}: recurEveryDays must be an integer ≥ 1, got ${got}` });
+        problems.push({
+          ...where,
+          code: 'recur_every_days_invalid',
+          got,
+          message: `${label}: recurEveryDays must be an integer ≥ 1, got ${got}`,
+        });
       }
       if (index === lastIndex && (level.days as number) <= 0) {
         problems.push({
@@ -252,7 +298,12 @@ export function validateSetup(input: unknown): Result<Setup, readonly SetupProbl
         });
       } else if (!isIntegerAtLeast(level.recurMaxCount, 1)) {
         const got = JSON.stringify(level.recurMaxCount) ?? 'null';
-        problems.push({ ...where, code: 'recur_max_count_invalid', got, message: `${label}: recurMaxCount must be an integer ≥ 1, got ${got}` });
+        problems.push({
+          ...where,
+          code: 'recur_max_count_invalid',
+          got,
+          message: `${label}: recurMaxCount must be an integer ≥ 1, got ${got}`,
+        });
       }
     }
   });
@@ -279,7 +330,13 @@ export function validateSetup(input: unknown): Result<Setup, readonly SetupProbl
     const value = raw[field];
     if (present(value) && !isIntegerAtLeast(value, 0)) {
       const got = JSON.stringify(value) ?? 'null';
-      problems.push({ path: field, code: 'field_not_whole_number', field, got, message: `${field} must be an integer ≥ 0, got ${got}` });
+      problems.push({
+        path: field,
+        code: 'field_not_whole_number',
+        field,
+        got,
+        message: `${field} must be an integer ≥ 0, got ${got}`,
+      });
     }
   }
 
@@ -314,9 +371,14 @@ export function validateSetup(input: unknown): Result<Setup, readonly SetupProbl
     onePerCustomer: raw.onePerCustomer === true,
     ccAgent: raw.ccAgent === true,
     attachInvoicePdfs: raw.attachInvoicePdfs === true,
-    defaultLanguage: typeof raw.defaultLanguage === 'string' && raw.defaultLanguage !== '' ? raw.defaultLanguage : DEFAULT_LANGUAGE,
+    defaultLanguage:
+      typeof raw.defaultLanguage === 'string' && raw.defaultLanguage !== ''
+        ? raw.defaultLanguage
+        : DEFAULT_LANGUAGE,
     timezone: typeof raw.timezone === 'string' && raw.timezone !== '' ? raw.timezone : DEFAULT_TIMEZONE,
-    ...(typeof raw.companyIban === 'string' && raw.companyIban !== '' ? { companyIban: raw.companyIban } : {}),
+    ...(typeof raw.companyIban === 'string' && raw.companyIban !== ''
+      ? { companyIban: raw.companyIban }
+      : {}),
     enabledUsers: stringList(raw.enabledUsers),
     administrators: stringList(raw.administrators),
     ...(present(raw.lateInterest) ? { lateInterest: readLateInterest(raw.lateInterest as Loose) } : {}),
@@ -336,11 +398,17 @@ function lateInterestProblems(value: unknown): SetupProblem[] {
     problems.push({ path, code: 'late_interest_invalid', detail, message: `${path}: ${rule}` });
   };
   if (!isRecord(value)) {
-    problem('lateInterest', `must be an object with rates and flatIndemnity, got ${JSON.stringify(value) ?? 'null'}`);
+    problem(
+      'lateInterest',
+      `must be an object with rates and flatIndemnity, got ${JSON.stringify(value) ?? 'null'}`,
+    );
     return problems;
   }
   if (!Array.isArray(value.rates)) {
-    problem('rates', `must be a list of { from, percent } (it may be empty), got ${JSON.stringify(value.rates) ?? 'null'}`);
+    problem(
+      'rates',
+      `must be a list of { from, percent } (it may be empty), got ${JSON.stringify(value.rates) ?? 'null'}`,
+    );
   } else {
     const seen = new Map<string, number>();
     value.rates.forEach((rate: unknown, index) => {
@@ -349,26 +417,41 @@ function lateInterestProblems(value: unknown): SetupProblem[] {
         return;
       }
       if (!isCalendarDate(rate.from)) {
-        problem(`rates[${index}].from`, `must be a date written YYYY-MM-DD, got ${JSON.stringify(rate.from) ?? 'null'}`);
+        problem(
+          `rates[${index}].from`,
+          `must be a date written YYYY-MM-DD, got ${JSON.stringify(rate.from) ?? 'null'}`,
+        );
       } else if (seen.has(rate.from)) {
-        problem(`rates[${index}].from`, `${rate.from} is repeated (rates[${seen.get(rate.from)}] starts that day too; each rate starts on its own day)`);
+        problem(
+          `rates[${index}].from`,
+          `${rate.from} is repeated (rates[${seen.get(rate.from)}] starts that day too; each rate starts on its own day)`,
+        );
       } else {
         seen.set(rate.from, index);
       }
       if (percentHundredths(rate.percent) === undefined) {
-        problem(`rates[${index}].percent`, `must be a number ≥ 0 with at most two decimals, got ${JSON.stringify(rate.percent) ?? 'null'}`);
+        problem(
+          `rates[${index}].percent`,
+          `must be a number ≥ 0 with at most two decimals, got ${JSON.stringify(rate.percent) ?? 'null'}`,
+        );
       }
     });
   }
   if (!isIntegerAtLeast(value.flatIndemnity, 0)) {
-    problem('flatIndemnity', `is required, an integer of minor units ≥ 0, got ${JSON.stringify(value.flatIndemnity) ?? 'null'}`);
+    problem(
+      'flatIndemnity',
+      `is required, an integer of minor units ≥ 0, got ${JSON.stringify(value.flatIndemnity) ?? 'null'}`,
+    );
   }
   return problems;
 }
 
 /** A `lateInterest` that passed `lateInterestProblems`, with its rates ordered by `from`. */
 function readLateInterest(value: Loose): LateInterest {
-  const rates = (value.rates as Loose[]).map((rate) => ({ from: rate.from as CalendarDate, percent: rate.percent as number }));
+  const rates = (value.rates as Loose[]).map((rate) => ({
+    from: rate.from as CalendarDate,
+    percent: rate.percent as number,
+  }));
   rates.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
   return { rates, flatIndemnity: cents(value.flatIndemnity as number) };
 }

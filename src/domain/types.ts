@@ -75,13 +75,7 @@ export interface LedgerEntry {
  * left out.
  */
 export type SkipReason =
-  | 'unknown_customer'
-  | 'blocked'
-  | 'disputed'
-  | 'on_hold'
-  | 'no_email'
-  | 'below_minimum'
-  | 'amount_overflow';
+  'unknown_customer' | 'blocked' | 'disputed' | 'on_hold' | 'no_email' | 'below_minimum' | 'amount_overflow';
 
 export interface SkippedItem {
   readonly itemId: OpenItem['id'];

@@ -4,7 +4,14 @@
  */
 import { ErpError } from './errors';
 import { erpJson, erpRequest, type HttpOptions } from './http';
-import { readLogRecords, readRecords, readTombstones, type ErpResource, type QuarantinedRecord, type RecordOf } from './records';
+import {
+  readLogRecords,
+  readRecords,
+  readTombstones,
+  type ErpResource,
+  type QuarantinedRecord,
+  type RecordOf,
+} from './records';
 import {
   API_PREFIX,
   claimSchema,
@@ -48,7 +55,12 @@ export interface SetupWithTag {
 export type ClaimOutcome =
   /** `created`: a new claim (201); false when the owner already held it (200, e.g. a repeated request). */
   | { readonly claimed: true; readonly claim: ClaimWire; readonly created: boolean }
-  | { readonly claimed: false; readonly holder: string; readonly heldSince?: string; readonly conflicts: readonly { itemId: string; levelId: string; cycle: number }[] };
+  | {
+      readonly claimed: false;
+      readonly holder: string;
+      readonly heldSince?: string;
+      readonly conflicts: readonly { itemId: string; levelId: string; cycle: number }[];
+    };
 
 export interface ReminderLog {
   readonly entries: LogEntryWire[];
@@ -89,15 +101,23 @@ export class ErpClient {
   /** The PDF of a document. */
   async documentPdf(documentId: string, signal?: AbortSignal): Promise<Blob> {
     const path = `${API_PREFIX}/documents/${encodeURIComponent(documentId)}/pdf`;
-    const response = await erpRequest(this.http, { path, headers: { Accept: 'application/pdf' }, ...(signal !== undefined ? { signal } : {}) });
+    const response = await erpRequest(this.http, {
+      path,
+      headers: { Accept: 'application/pdf' },
+      ...(signal !== undefined ? { signal } : {}),
+    });
     return response.blob();
   }
 
   async getSetup(signal?: AbortSignal): Promise<SetupWithTag> {
     const path = `${API_PREFIX}/reminder-setup`;
-    const { body, response } = await erpJson(this.http, { path, ...(signal !== undefined ? { signal } : {}) });
+    const { body, response } = await erpJson(this.http, {
+      path,
+      ...(signal !== undefined ? { signal } : {}),
+    });
     const parsed = reminderSetupSchema.safeParse(body);
-    if (!parsed.success) throw bad(path, `the setup breaks the contract at ${parsed.error.issues[0]?.path.join('.') ?? '?'}`);
+    if (!parsed.success)
+      throw bad(path, `the setup breaks the contract at ${parsed.error.issues[0]?.path.join('.') ?? '?'}`);
     const etag = response.headers.get('ETag');
     if (etag === null) throw bad(path, 'no ETag (is it exposed by CORS?)');
     return { setup: parsed.data, etag };
@@ -122,7 +142,12 @@ export class ErpClient {
   async claim(request: ClaimRequest, signal?: AbortSignal): Promise<ClaimOutcome> {
     const path = `${API_PREFIX}/reminder-claims`;
     try {
-      const { body, response } = await erpJson(this.http, { method: 'POST', path, body: request, ...(signal !== undefined ? { signal } : {}) });
+      const { body, response } = await erpJson(this.http, {
+        method: 'POST',
+        path,
+        body: request,
+        ...(signal !== undefined ? { signal } : {}),
+      });
       const parsed = claimSchema.safeParse(body);
       if (!parsed.success) throw bad(path, 'the claim in the answer breaks the contract');
       return { claimed: true, claim: parsed.data, created: response.status === 201 };
@@ -141,25 +166,43 @@ export class ErpClient {
 
   /** Turns a claim into log entries (sent, drafted or handled); again with `sent` after a draft is sent. */
   async confirm(key: string, request: ConfirmRequest, signal?: AbortSignal): Promise<void> {
-    await erpRequest(this.http, { method: 'POST', path: `${API_PREFIX}/reminder-claims/${key}/confirm`, body: request, ...(signal !== undefined ? { signal } : {}) });
+    await erpRequest(this.http, {
+      method: 'POST',
+      path: `${API_PREFIX}/reminder-claims/${key}/confirm`,
+      body: request,
+      ...(signal !== undefined ? { signal } : {}),
+    });
   }
 
   /** Gives up an unconfirmed claim (owner or administrator). */
   async release(key: string, signal?: AbortSignal): Promise<void> {
-    await erpRequest(this.http, { method: 'DELETE', path: `${API_PREFIX}/reminder-claims/${key}`, ...(signal !== undefined ? { signal } : {}) });
+    await erpRequest(this.http, {
+      method: 'DELETE',
+      path: `${API_PREFIX}/reminder-claims/${key}`,
+      ...(signal !== undefined ? { signal } : {}),
+    });
   }
 
   /** Removes the log entries of a draft deleted from the mailbox. */
   async removeLogEntries(key: string, signal?: AbortSignal): Promise<void> {
-    await erpRequest(this.http, { method: 'DELETE', path: `${API_PREFIX}/reminder-log/${key}`, ...(signal !== undefined ? { signal } : {}) });
+    await erpRequest(this.http, {
+      method: 'DELETE',
+      path: `${API_PREFIX}/reminder-log/${key}`,
+      ...(signal !== undefined ? { signal } : {}),
+    });
   }
 
   /** Log entries changed since `since` (all of them without it), removals, and every open claim. */
   async reminderLog(since?: string, signal?: AbortSignal): Promise<ReminderLog> {
     const path = `${API_PREFIX}/reminder-log`;
-    const { body } = await erpJson(this.http, { path, query: { since }, ...(signal !== undefined ? { signal } : {}) });
+    const { body } = await erpJson(this.http, {
+      path,
+      query: { since },
+      ...(signal !== undefined ? { signal } : {}),
+    });
     const parsed = reminderLogSchema.safeParse(body);
-    if (!parsed.success) throw bad(path, `not a reminder log (${parsed.error.issues[0]?.message ?? 'invalid'})`);
+    if (!parsed.success)
+      throw bad(path, `not a reminder log (${parsed.error.issues[0]?.message ?? 'invalid'})`);
     const quarantined: QuarantinedRecord[] = [];
     const entries = readLogRecords(logEntrySchema, 'log entry', parsed.data.entries, quarantined);
     const removed = readLogRecords(removedEntrySchema, 'removed entry', parsed.data.removed, quarantined);

@@ -66,7 +66,8 @@ export async function erpRequest(options: HttpOptions, request: HttpRequest): Pr
   const random = options.random ?? Math.random;
   const wait = options.sleep ?? sleep;
   const url = new URL(options.baseUrl.replace(/\/+$/, '') + request.path);
-  for (const [name, value] of Object.entries(request.query ?? {})) if (value !== undefined) url.searchParams.set(name, String(value));
+  for (const [name, value] of Object.entries(request.query ?? {}))
+    if (value !== undefined) url.searchParams.set(name, String(value));
 
   let refreshedToken = false;
   for (let attempt = 0; ; attempt++) {
@@ -90,7 +91,12 @@ export async function erpRequest(options: HttpOptions, request: HttpRequest): Pr
       if (response.ok) return response;
       const problem = await readProblem(response);
       const detail = problem?.detail ?? problem?.title ?? response.statusText;
-      failure = new ErpError(reasonForStatus(response.status), `ERP ${request.method ?? 'GET'} ${request.path}: ${response.status} ${detail}`, response.status, problem);
+      failure = new ErpError(
+        reasonForStatus(response.status),
+        `ERP ${request.method ?? 'GET'} ${request.path}: ${response.status} ${detail}`,
+        response.status,
+        problem,
+      );
       if (response.status === 401 && !refreshedToken) {
         refreshedToken = true;
         options.tokens.invalidate();
@@ -113,12 +119,19 @@ export async function erpRequest(options: HttpOptions, request: HttpRequest): Pr
 }
 
 /** Sends a request and parses the JSON body; an unreadable body is a `bad_response`. */
-export async function erpJson(options: HttpOptions, request: HttpRequest): Promise<{ body: unknown; response: Response }> {
+export async function erpJson(
+  options: HttpOptions,
+  request: HttpRequest,
+): Promise<{ body: unknown; response: Response }> {
   const response = await erpRequest(options, request);
   if (response.status === 204) return { body: undefined, response };
   try {
     return { body: await response.json(), response };
   } catch (error) {
-    throw new ErpError('bad_response', `ERP ${request.path}: the answer is not JSON (${messageOf(error)})`, response.status);
+    throw new ErpError(
+      'bad_response',
+      `ERP ${request.path}: the answer is not JSON (${messageOf(error)})`,
+      response.status,
+    );
   }
 }

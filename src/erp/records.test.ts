@@ -27,8 +27,16 @@ test.each([
   ['a date with a time', { ...goodItem, documentDate: '2026-01-10T00:00:00Z' }, 'documentDate'],
   ['a non-integer amount', { ...goodItem, residual: 610.5 }, 'residual'],
   ['a huge amount', { ...goodItem, amount: 2 ** 60 }, 'amount'],
-  ['a residual over the contract cap', { ...goodItem, amount: MAX_ITEM_AMOUNT, residual: MAX_ITEM_AMOUNT + 1 }, 'residual: must be within ±9000000000000 minor units'],
-  ['a credit note beyond the contract cap', { ...goodItem, documentType: 'credit_note', amount: -MAX_ITEM_AMOUNT - 1, residual: -1 }, 'amount: must be within'],
+  [
+    'a residual over the contract cap',
+    { ...goodItem, amount: MAX_ITEM_AMOUNT, residual: MAX_ITEM_AMOUNT + 1 },
+    'residual: must be within ±9000000000000 minor units',
+  ],
+  [
+    'a credit note beyond the contract cap',
+    { ...goodItem, documentType: 'credit_note', amount: -MAX_ITEM_AMOUNT - 1, residual: -1 },
+    'amount: must be within',
+  ],
   ['an unknown currency', { ...goodItem, currency: 'EURO' }, 'currency'],
   ['a made-up currency', { ...goodItem, currency: 'QQQ' }, 'currency: is not a known ISO-4217 currency'],
   ['an unknown document type', { ...goodItem, documentType: 'receipt' }, 'documentType'],
@@ -91,7 +99,13 @@ test('a customer carries its pause and whether it is a consumer; a bad one is qu
 test('amounts up to the contract cap, either sign, are accepted', () => {
   const { records, quarantined } = readRecords('open-items', [
     { ...goodItem, amount: MAX_ITEM_AMOUNT, residual: MAX_ITEM_AMOUNT },
-    { ...goodItem, id: 'I2', documentType: 'credit_note', amount: -MAX_ITEM_AMOUNT, residual: -MAX_ITEM_AMOUNT },
+    {
+      ...goodItem,
+      id: 'I2',
+      documentType: 'credit_note',
+      amount: -MAX_ITEM_AMOUNT,
+      residual: -MAX_ITEM_AMOUNT,
+    },
   ]);
   expect(quarantined).toEqual([]);
   expect(records.map((r) => r.residual)).toEqual([MAX_ITEM_AMOUNT, -MAX_ITEM_AMOUNT]);
@@ -104,17 +118,41 @@ test('the reminder log: an entry, removal or claim with a malformed key is quara
     claimSchema,
     'claim',
     [
-      { key, levelId: 'L1', items: [{ itemId: 'I1', cycle: 0 }], owner: 'marta@example.it', claimedAt: '2026-03-15T09:30:00.000Z' },
-      { key: 'A'.repeat(64), levelId: 'L1', items: [{ itemId: 'I2', cycle: 0 }], owner: 'marta@example.it', claimedAt: '2026-03-15T09:30:00.000Z' },
+      {
+        key,
+        levelId: 'L1',
+        items: [{ itemId: 'I1', cycle: 0 }],
+        owner: 'marta@example.it',
+        claimedAt: '2026-03-15T09:30:00.000Z',
+      },
+      {
+        key: 'A'.repeat(64),
+        levelId: 'L1',
+        items: [{ itemId: 'I2', cycle: 0 }],
+        owner: 'marta@example.it',
+        claimedAt: '2026-03-15T09:30:00.000Z',
+      },
     ],
     quarantined,
   );
-  const removed = readLogRecords(removedEntrySchema, 'removed entry', [{ key: `${key}\u0000`, itemId: 'I3' }, { key, itemId: 'I4' }], quarantined);
+  const removed = readLogRecords(
+    removedEntrySchema,
+    'removed entry',
+    [
+      { key: `${key}\u0000`, itemId: 'I3' },
+      { key, itemId: 'I4' },
+    ],
+    quarantined,
+  );
   expect(claims.map((c) => c.key)).toEqual([key]);
   expect(removed).toEqual([{ key, itemId: 'I4' }]);
   expect(quarantined.map((q) => [q.resource, q.recordId, q.reason])).toEqual([
     ['reminder-log', 'A'.repeat(64), 'claim key: must be a communication key (64 lower-case hex digits)'],
-    ['reminder-log', `${key}\u0000`, 'removed entry key: must be a communication key (64 lower-case hex digits)'],
+    [
+      'reminder-log',
+      `${key}\u0000`,
+      'removed entry key: must be a communication key (64 lower-case hex digits)',
+    ],
   ]);
 });
 
@@ -126,7 +164,12 @@ test('a repeated id is quarantined: the first record wins', () => {
 });
 
 test('HTML and script in names are data, not errors: kept as typed (they are escaped where rendered)', () => {
-  const hostile = { id: 'C1', name: '<img src=x onerror=alert(1)> & "Figli"', emails: ['a@b.it'], blocked: false };
+  const hostile = {
+    id: 'C1',
+    name: '<img src=x onerror=alert(1)> & "Figli"',
+    emails: ['a@b.it'],
+    blocked: false,
+  };
   expect(readRecords('customers', [hostile]).records[0]?.name).toBe(hostile.name);
 });
 
@@ -141,20 +184,37 @@ test('customers and agents are validated too', () => {
     ['C2', 'emails'],
     ['C3', 'name'],
   ]);
-  expect(readRecords('agents', [{ id: 'A1', name: 'Mario', email: 42 }]).quarantined[0]?.reason).toContain('email');
+  expect(readRecords('agents', [{ id: 'A1', name: 'Mario', email: 42 }]).quarantined[0]?.reason).toContain(
+    'email',
+  );
 });
 
 test('malformed tombstones are quarantined', () => {
-  const { tombstones, quarantined } = readTombstones('open-items', [{ id: 'I1', reason: 'paid' }, { id: 'I2', reason: 'lost' }]);
+  const { tombstones, quarantined } = readTombstones('open-items', [
+    { id: 'I1', reason: 'paid' },
+    { id: 'I2', reason: 'lost' },
+  ]);
   expect(tombstones).toEqual([{ id: 'I1', reason: 'paid' }]);
   expect(quarantined[0]).toMatchObject({ recordId: 'I2' });
 });
 
 test('a customer or agent whose address can never be a bare address is quarantined with the reason', () => {
-  const hostile = ['"x"<evil@x.com>', '<evil@x.com>', 'amm\u0000@rossi.it', 'amm@ro\u200bssi.it', 'amm@\u202eti.issor', 'amm@rossi.it\u2069'];
+  const hostile = [
+    '"x"<evil@x.com>',
+    '<evil@x.com>',
+    'amm\u0000@rossi.it',
+    'amm@ro\u200bssi.it',
+    'amm@\u202eti.issor',
+    'amm@rossi.it\u2069',
+  ];
   const { records, quarantined } = readRecords('customers', [
     { id: 'C0', name: 'Rossi Srl', emails: [' ok@rossi.it\n', 'non valido'], blocked: false },
-    ...hostile.map((address, n) => ({ id: `C${n + 1}`, name: 'Rossi Srl', emails: ['ok@rossi.it', address], blocked: false })),
+    ...hostile.map((address, n) => ({
+      id: `C${n + 1}`,
+      name: 'Rossi Srl',
+      emails: ['ok@rossi.it', address],
+      blocked: false,
+    })),
   ]);
   // Trimmable white space and addresses the engine will simply not use are not the border's business.
   expect(records.map((r) => r.id)).toEqual(['C0']);
@@ -166,5 +226,8 @@ test('a customer or agent whose address can never be a bare address is quarantin
     { id: 'A2', name: 'Verdi', email: '"Verdi" <agente@x.it>' },
   ]);
   expect(agents.records.map((a) => a.id)).toEqual(['A1']);
-  expect(agents.quarantined[0]).toMatchObject({ recordId: 'A2', reason: expect.stringMatching(/^email: must be a bare address/) });
+  expect(agents.quarantined[0]).toMatchObject({
+    recordId: 'A2',
+    reason: expect.stringMatching(/^email: must be a bare address/),
+  });
 });

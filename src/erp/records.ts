@@ -63,7 +63,9 @@ const idOf = (raw: unknown): string | undefined => {
 const MAPPERS = {
   customers: (raw: unknown) => {
     const parsed = customerSchema.safeParse(raw);
-    return parsed.success ? { ok: dropAbsent<StoredCustomer>(parsed.data) } : { error: describeIssue(parsed.error) };
+    return parsed.success
+      ? { ok: dropAbsent<StoredCustomer>(parsed.data) }
+      : { error: describeIssue(parsed.error) };
   },
   agents: (raw: unknown) => {
     const parsed = agentSchema.safeParse(raw);
@@ -77,13 +79,20 @@ const MAPPERS = {
   },
 } as const;
 
-export type RecordOf<R extends ErpResource> = R extends 'customers' ? StoredCustomer : R extends 'agents' ? Agent : StoredOpenItem;
+export type RecordOf<R extends ErpResource> = R extends 'customers'
+  ? StoredCustomer
+  : R extends 'agents'
+    ? Agent
+    : StoredOpenItem;
 
 /**
  * Validates a page of records: the good ones mapped to domain records, the bad ones quarantined — a
  * repeated id too (the first one wins), since two records cannot both be the truth.
  */
-export function readRecords<R extends ErpResource>(resource: R, raws: readonly unknown[]): { records: RecordOf<R>[]; quarantined: QuarantinedRecord[] } {
+export function readRecords<R extends ErpResource>(
+  resource: R,
+  raws: readonly unknown[],
+): { records: RecordOf<R>[]; quarantined: QuarantinedRecord[] } {
   const records: RecordOf<R>[] = [];
   const quarantined: QuarantinedRecord[] = [];
   const seen = new Set<string>();
@@ -91,9 +100,19 @@ export function readRecords<R extends ErpResource>(resource: R, raws: readonly u
     const recordId = idOf(raw);
     const mapped = MAPPERS[resource](raw) as { ok: RecordOf<R> } | { error: string };
     if ('error' in mapped) {
-      quarantined.push({ resource, ...(recordId !== undefined ? { recordId } : {}), reason: mapped.error, raw });
+      quarantined.push({
+        resource,
+        ...(recordId !== undefined ? { recordId } : {}),
+        reason: mapped.error,
+        raw,
+      });
     } else if (seen.has(mapped.ok.id)) {
-      quarantined.push({ resource, recordId: mapped.ok.id, reason: 'id: repeated in the same page (the first one was kept)', raw });
+      quarantined.push({
+        resource,
+        recordId: mapped.ok.id,
+        reason: 'id: repeated in the same page (the first one was kept)',
+        raw,
+      });
     } else {
       seen.add(mapped.ok.id);
       records.push(mapped.ok);
@@ -103,13 +122,22 @@ export function readRecords<R extends ErpResource>(resource: R, raws: readonly u
 }
 
 /** Validates tombstones; a malformed one is quarantined like a record. */
-export function readTombstones(resource: ErpResource, raws: readonly unknown[]): { tombstones: TombstoneWire[]; quarantined: QuarantinedRecord[] } {
+export function readTombstones(
+  resource: ErpResource,
+  raws: readonly unknown[],
+): { tombstones: TombstoneWire[]; quarantined: QuarantinedRecord[] } {
   const tombstones: TombstoneWire[] = [];
   const quarantined: QuarantinedRecord[] = [];
   for (const raw of raws) {
     const parsed = tombstoneSchema.safeParse(raw);
     if (parsed.success) tombstones.push(parsed.data);
-    else quarantined.push({ resource, ...(idOf(raw) !== undefined ? { recordId: idOf(raw) as string } : {}), reason: `tombstone ${describeIssue(parsed.error)}`, raw });
+    else
+      quarantined.push({
+        resource,
+        ...(idOf(raw) !== undefined ? { recordId: idOf(raw) as string } : {}),
+        reason: `tombstone ${describeIssue(parsed.error)}`,
+        raw,
+      });
   }
   return { tombstones, quarantined };
 }
@@ -119,7 +147,12 @@ export function readTombstones(resource: ErpResource, raws: readonly unknown[]):
  * one goes to `quarantined` with its reason (`what` names the kind, e.g. `claim key: …`), keyed by its
  * `key` when it has a readable one.
  */
-export function readLogRecords<T>(schema: z.ZodType<T>, what: string, raws: readonly unknown[], quarantined: QuarantinedRecord[]): T[] {
+export function readLogRecords<T>(
+  schema: z.ZodType<T>,
+  what: string,
+  raws: readonly unknown[],
+  quarantined: QuarantinedRecord[],
+): T[] {
   const records: T[] = [];
   for (const raw of raws) {
     const parsed = schema.safeParse(raw);
@@ -128,7 +161,12 @@ export function readLogRecords<T>(schema: z.ZodType<T>, what: string, raws: read
       continue;
     }
     const key = typeof raw === 'object' && raw !== null ? (raw as { key?: unknown }).key : undefined;
-    quarantined.push({ resource: 'reminder-log', ...(typeof key === 'string' ? { recordId: key } : {}), reason: `${what} ${describeIssue(parsed.error)}`, raw });
+    quarantined.push({
+      resource: 'reminder-log',
+      ...(typeof key === 'string' ? { recordId: key } : {}),
+      reason: `${what} ${describeIssue(parsed.error)}`,
+      raw,
+    });
   }
   return records;
 }

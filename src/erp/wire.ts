@@ -17,7 +17,8 @@ export const API_PREFIX = '/api/v1';
  * (validated 100 000 times in a full sync) use plain `.nullish()` instead, and `src/erp/records.ts` drops
  * the nulls: a zod transform on a field makes parsing ten times slower.
  */
-const optional = <T extends z.ZodType>(schema: T) => schema.nullish().transform((value) => value ?? undefined);
+const optional = <T extends z.ZodType>(schema: T) =>
+  schema.nullish().transform((value) => value ?? undefined);
 const id = z.string().min(1).max(200);
 export const calendarDateSchema = z.string().refine(isCalendarDate, 'must be a real date written YYYY-MM-DD');
 /** Integer minor units within the range a JavaScript number holds exactly. */
@@ -27,7 +28,11 @@ export const minorUnitsSchema = z.number().int().min(Number.MIN_SAFE_INTEGER).ma
  * of the communications it goes into stay exact (see money.ts). An item beyond it is quarantined.
  */
 const OVER_CAP = `must be within ±${MAX_ITEM_AMOUNT} minor units (the contract's cap on one item)`;
-export const itemAmountSchema = z.number().int().min(-MAX_ITEM_AMOUNT, OVER_CAP).max(MAX_ITEM_AMOUNT, OVER_CAP);
+export const itemAmountSchema = z
+  .number()
+  .int()
+  .min(-MAX_ITEM_AMOUNT, OVER_CAP)
+  .max(MAX_ITEM_AMOUNT, OVER_CAP);
 /** ISO-4217 codes the platform's ICU knows (it formats them); `XXX`-style guesses are refused. */
 const KNOWN_CURRENCIES: ReadonlySet<string> = new Set(
   typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('currency') : [],
@@ -35,14 +40,20 @@ const KNOWN_CURRENCIES: ReadonlySet<string> = new Set(
 export const currencySchema = z
   .string()
   .regex(/^[A-Z]{3}$/, 'must be an ISO-4217 code such as EUR')
-  .refine((code) => KNOWN_CURRENCIES.size === 0 || KNOWN_CURRENCIES.has(code), 'is not a known ISO-4217 currency');
+  .refine(
+    (code) => KNOWN_CURRENCIES.size === 0 || KNOWN_CURRENCIES.has(code),
+    'is not a known ISO-4217 currency',
+  );
 const instant = z.string().datetime({ offset: true });
 
 /** An e-mail address field: at most 320 characters, and nothing a bare address never holds (see `isBareAddress`). */
 const mailboxAddress = z
   .string()
   .max(320)
-  .refine(isBareAddress, 'must be a bare address: no display name, quotes, angle brackets, control, zero-width or bidi characters');
+  .refine(
+    isBareAddress,
+    'must be a bare address: no display name, quotes, angle brackets, control, zero-width or bidi characters',
+  );
 
 /** A record as it arrives: optional fields may be `null`; `readRecords` turns them into absent ones. */
 export const agentSchema = z.object({
@@ -188,7 +199,9 @@ export const claimItemSchema = itemCycleSchema.extend({ levelId: optional(id) })
  * everything the ERP sends back too: a key goes into Graph `$filter`s and ERP paths, and one malformed
  * entry must be set aside rather than stop reconciliation for every other one.
  */
-export const communicationKeySchema = z.string().regex(COMMUNICATION_KEY_PATTERN, 'must be a communication key (64 lower-case hex digits)');
+export const communicationKeySchema = z
+  .string()
+  .regex(COMMUNICATION_KEY_PATTERN, 'must be a communication key (64 lower-case hex digits)');
 
 /** `POST /reminder-claims`: claim every (item, level, cycle) triple of one communication, all or nothing. */
 export const claimRequestSchema = z.object({

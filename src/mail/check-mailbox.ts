@@ -17,18 +17,25 @@ export type MailboxCheck = 'sent' | 'released';
 
 export async function checkByLooking(outer: JobContext, start: OutboxJob): Promise<MailboxCheck> {
   let job = start;
-  const ctx: JobContext = { ...outer, record: async (from, patch) => (job = await outer.record(from, patch)) };
+  const ctx: JobContext = {
+    ...outer,
+    record: async (from, patch) => (job = await outer.record(from, patch)),
+  };
   if (job.state === 'sending') {
     // Sent → `sent`; still a draft → back to `attached` (not sent); not found until settled → left as is.
     await resolveSending(ctx, job, {});
   } else if (!['sent', 'handled', 'failed', 'cancelled'].includes(job.state)) {
     const id = job.messageId;
     const byId = id !== undefined ? await io(ctx, () => ctx.mailer.getMessage(id, ctx.signal)) : undefined;
-    const [copy] = byId?.state === 'sent' ? [byId] : await io(ctx, () => ctx.mailer.findByKey(job.key, 'sentitems', ctx.signal));
+    const [copy] =
+      byId?.state === 'sent'
+        ? [byId]
+        : await io(ctx, () => ctx.mailer.findByKey(job.key, 'sentitems', ctx.signal));
     if (copy !== undefined) await recordSent(ctx, job, copy);
   }
   if (job.state === 'failed' || job.state === 'cancelled') await cleanup(ctx, job);
-  else if (job.state !== 'sent' && job.state !== 'handled') await drop(ctx, job, { fresh: false, failure: failures.notSent() }, 'cancelled');
+  else if (job.state !== 'sent' && job.state !== 'handled')
+    await drop(ctx, job, { fresh: false, failure: failures.notSent() }, 'cancelled');
   // The cleanup may have found it sent from Outlook after all.
   if (job.state === 'sent' || job.state === 'handled') {
     if (job.settled !== true) await confirmStep(ctx, job);

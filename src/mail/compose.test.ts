@@ -11,7 +11,14 @@ function draftFor(customer: Customer) {
   const items = [anItem()];
   const agents = [anAgent()];
   const today = '2026-03-15';
-  const [communication] = planReminders({ setup, today, customers: [customer], agents, items, ledger: [] }).communications;
+  const [communication] = planReminders({
+    setup,
+    today,
+    customers: [customer],
+    agents,
+    items,
+    ledger: [],
+  }).communications;
   if (communication === undefined) throw new Error('nothing planned');
   const key = communicationKey(communication.levelId, itemCyclesOf(communication));
   const snapshot: PlanSnapshot = {
@@ -31,13 +38,19 @@ test("the To display name is the customer's name", () => {
 });
 
 test("the customer's name is made harmless before it becomes Graph's emailAddress.name", () => {
-  const hostile = aCustomer({ name: '"Banca" <pagamenti@evil.example>\u202Egnp.exe\u0000\r\nBcc: x@y.z\u200B' });
-  expect(draftFor(hostile).to).toEqual([{ address: 'amministrazione@rossi.it', name: "'Banca' (pagamenti@evil.example)gnp.exe Bcc: x@y.z" }]);
+  const hostile = aCustomer({
+    name: '"Banca" <pagamenti@evil.example>\u202Egnp.exe\u0000\r\nBcc: x@y.z\u200B',
+  });
+  expect(draftFor(hostile).to).toEqual([
+    { address: 'amministrazione@rossi.it', name: "'Banca' (pagamenti@evil.example)gnp.exe Bcc: x@y.z" },
+  ]);
   const long = draftFor(aCustomer({ name: `Rossi ${'e Figli '.repeat(40)}Srl` })).to[0]?.name ?? '';
   expect(Array.from(long)).toHaveLength(100);
   expect(long.endsWith('…')).toBe(true);
 });
 
 test('a name with nothing visible left is left out: the address alone', () => {
-  expect(draftFor(aCustomer({ name: '\u202E\u200B\u0000 ' })).to).toEqual([{ address: 'amministrazione@rossi.it' }]);
+  expect(draftFor(aCustomer({ name: '\u202E\u200B\u0000 ' })).to).toEqual([
+    { address: 'amministrazione@rossi.it' },
+  ]);
 });

@@ -17,19 +17,35 @@ import type { PlanSnapshot } from './freshness';
 import { attachmentRoute, encodedMessageBytes, MAX_MESSAGE_BYTES } from './sizes';
 
 /** Renders the communication as the draft to create (throws if its customer is not in the snapshot). */
-export function composeDraft(snapshot: PlanSnapshot, communication: Communication, key: string, items: readonly ItemCycle[]): DraftMessage {
+export function composeDraft(
+  snapshot: PlanSnapshot,
+  communication: Communication,
+  key: string,
+  items: readonly ItemCycle[],
+): DraftMessage {
   const customer = snapshot.customers.get(communication.customerId);
-  if (customer === undefined) throw new Error(`Customer ${communication.customerId} of a planned reminder is not in the cache`);
-  const email = renderEmail({ communication, setup: snapshot.setup, customer, agents: snapshot.agents, today: snapshot.today });
+  if (customer === undefined)
+    throw new Error(`Customer ${communication.customerId} of a planned reminder is not in the cache`);
+  const email = renderEmail({
+    communication,
+    setup: snapshot.setup,
+    customer,
+    agents: snapshot.agents,
+    today: snapshot.today,
+  });
   // The name comes from the ERP: made harmless before it becomes Graph's emailAddress.name.
   const name = safeDisplayName(customer.name);
   const to = communication.to.map((address) => ({ address, ...(name !== undefined ? { name } : {}) }));
   const cc = communication.cc.map((address) => ({ address }));
-  const fingerprint = sha256Hex(JSON.stringify([email.subject, email.html, communication.to, communication.cc]));
+  const fingerprint = sha256Hex(
+    JSON.stringify([email.subject, email.html, communication.to, communication.cc]),
+  );
   return { key, items, subject: email.subject, html: email.html, to, cc, fingerprint };
 }
 
-export type PdfOutcome = { readonly ok: true; readonly files: FileToAttach[] } | { readonly ok: false; readonly failure: JobFailure };
+export type PdfOutcome =
+  | { readonly ok: true; readonly files: FileToAttach[] }
+  | { readonly ok: false; readonly failure: JobFailure };
 
 /**
  * The PDFs of the communication's documents (none when the setup does not attach them), and the check
@@ -52,11 +68,13 @@ export async function fetchAttachments(
       try {
         bytes = new Uint8Array(await (await erp.documentPdf(document.documentId, signal)).arrayBuffer());
       } catch (error) {
-        if (error instanceof ErpError && error.reason === 'not_found') return { ok: false, failure: failures.pdfMissing(document.documentNumber) };
+        if (error instanceof ErpError && error.reason === 'not_found')
+          return { ok: false, failure: failures.pdfMissing(document.documentNumber) };
         throw error;
       }
       const name = names[index] ?? pdfNameFor(document.documentNumber);
-      if (attachmentRoute(bytes.length, name) === 'unsendable') return { ok: false, failure: failures.attachmentUnsendable(document.documentNumber, bytes.length) };
+      if (attachmentRoute(bytes.length, name) === 'unsendable')
+        return { ok: false, failure: failures.attachmentUnsendable(document.documentNumber, bytes.length) };
       files.push({ name, bytes, contentType: 'application/pdf' });
     }
   }

@@ -27,7 +27,11 @@ export type Lease =
   /** The job moved on (sent), or the run is stopping or the batch cancelled: the job, as it is now. */
   | { readonly kind: 'moved'; readonly job: OutboxJob };
 
-export async function waitForCreator(ctx: JobContext, job: OutboxJob, files: readonly FileToAttach[]): Promise<Lease> {
+export async function waitForCreator(
+  ctx: JobContext,
+  job: OutboxJob,
+  files: readonly FileToAttach[],
+): Promise<Lease> {
   const id = job.messageId;
   if (id === undefined) throw new Error(`Outbox job ${job.key} is ${job.state} without a message id`);
   let seen: string | undefined;
@@ -40,7 +44,11 @@ export async function waitForCreator(ctx: JobContext, job: OutboxJob, files: rea
     try {
       present = await io(ctx, () => ctx.mailer.listAttachments(id, ctx.signal));
     } catch (error) {
-      if (error instanceof MailError && (error.reason === 'not_found' || error.reason === 'invalid_operation')) return { kind: 'gone' };
+      if (
+        error instanceof MailError &&
+        (error.reason === 'not_found' || error.reason === 'invalid_operation')
+      )
+        return { kind: 'gone' };
       throw error;
     }
     const diff = compareAttachments(files, present);

@@ -27,7 +27,8 @@ export interface PlanSnapshot {
   readonly placeOf: ReadonlyMap<OpenItem['id'], { readonly key: string } | { readonly skipped: SkipReason }>;
 }
 
-export type SnapshotOutcome = { readonly ok: true; readonly snapshot: PlanSnapshot } | { readonly ok: false; readonly message: string };
+export type SnapshotOutcome =
+  { readonly ok: true; readonly snapshot: PlanSnapshot } | { readonly ok: false; readonly message: string };
 
 /** The reminder engine, as the snapshot calls it. */
 export type Planner = (input: PlanInput) => Plan;
@@ -36,7 +37,11 @@ export type Planner = (input: PlanInput) => Plan;
  * Plans from the cache as it is now (`now` gives today in the setup's time zone). Keys follow the setup:
  * (item, cycle) pairs, or (item, item level, cycle) triples with one communication per customer.
  */
-export async function takeSnapshot(db: SollecitiDatabase, now: number, planner: Planner = planReminders): Promise<SnapshotOutcome> {
+export async function takeSnapshot(
+  db: SollecitiDatabase,
+  now: number,
+  planner: Planner = planReminders,
+): Promise<SnapshotOutcome> {
   const input = await readPlanInput(db);
   if (input.kind === 'empty') return { ok: false, message: 'Nothing synced from the ERP yet' };
   if (input.kind === 'invalid_setup') return { ok: false, message: input.message };
@@ -97,33 +102,62 @@ export async function recheckJob(
   const itemIds = job.items.map(([itemId]) => itemId);
   // Each item at its own level (one communication per customer), else at the job's.
   const isJobTriple = (itemId: string, levelId: string, cycle: number) =>
-    job.items.some((entry) => entry[0] === itemId && entry[1] === cycle && itemLevelOf(entry, job.levelId) === levelId);
+    job.items.some(
+      (entry) => entry[0] === itemId && entry[1] === cycle && itemLevelOf(entry, job.levelId) === levelId,
+    );
 
-  const logged = (await db.ledger.where('itemId').anyOf(itemIds).toArray()).find((entry) => isJobTriple(entry.itemId, entry.levelId, entry.cycle));
-  if (logged !== undefined) return { fresh: false, failure: failures.claimedElsewhere(logged.user, logged.sentOn, logged.state) };
+  const logged = (await db.ledger.where('itemId').anyOf(itemIds).toArray()).find((entry) =>
+    isJobTriple(entry.itemId, entry.levelId, entry.cycle),
+  );
+  if (logged !== undefined)
+    return { fresh: false, failure: failures.claimedElsewhere(logged.user, logged.sentOn, logged.state) };
   const claim = (await db.claims.toArray()).find(
     (candidate) =>
-      candidate.owner.toLowerCase() !== me.toLowerCase() && candidate.items.some(({ itemId, cycle, levelId }) => isJobTriple(itemId, levelId ?? candidate.levelId, cycle)),
+      candidate.owner.toLowerCase() !== me.toLowerCase() &&
+      candidate.items.some(({ itemId, cycle, levelId }) =>
+        isJobTriple(itemId, levelId ?? candidate.levelId, cycle),
+      ),
   );
-  if (claim !== undefined) return { fresh: false, failure: failures.claimedElsewhere(claim.owner, claim.claimedAt, undefined) };
+  if (claim !== undefined)
+    return { fresh: false, failure: failures.claimedElsewhere(claim.owner, claim.claimedAt, undefined) };
 
   const closed = itemIds.filter((itemId) => !((snapshot.items.get(itemId)?.residual ?? 0) > 0));
-  const places = itemIds.filter((itemId) => !closed.includes(itemId)).map((itemId) => ({ itemId, place: snapshot.placeOf.get(itemId) }));
-  const keys = new Set(places.flatMap(({ place }) => (place !== undefined && 'key' in place ? [place.key] : [])));
+  const places = itemIds
+    .filter((itemId) => !closed.includes(itemId))
+    .map((itemId) => ({ itemId, place: snapshot.placeOf.get(itemId) }));
+  const keys = new Set(
+    places.flatMap(({ place }) => (place !== undefined && 'key' in place ? [place.key] : [])),
+  );
   if (closed.length > 0) {
     const [onlyKey] = keys;
-    const rest = onlyKey !== undefined && keys.size === 1 && places.every(({ place }) => place !== undefined && 'key' in place) ? snapshot.byKey.get(onlyKey) : undefined;
-    if (rest !== undefined && rest.levelId === job.levelId && isSubset(keyedItemsOf(rest, snapshot.setup.onePerCustomer), job)) {
+    const rest =
+      onlyKey !== undefined &&
+      keys.size === 1 &&
+      places.every(({ place }) => place !== undefined && 'key' in place)
+        ? snapshot.byKey.get(onlyKey)
+        : undefined;
+    if (
+      rest !== undefined &&
+      rest.levelId === job.levelId &&
+      isSubset(keyedItemsOf(rest, snapshot.setup.onePerCustomer), job)
+    ) {
       return { fresh: false, failure: failures.replaced(closed.map(label)), replacement: rest };
     }
     return { fresh: false, failure: failures.itemClosed(closed.map(label)) };
   }
   const skipped = places.find(({ place }) => place !== undefined && 'skipped' in place);
   if (skipped !== undefined && skipped.place !== undefined && 'skipped' in skipped.place) {
-    return { fresh: false, failure: failures.changed(`${label(skipped.itemId)}: ${SKIP_WORDS[skipped.place.skipped]}`) };
+    return {
+      fresh: false,
+      failure: failures.changed(`${label(skipped.itemId)}: ${SKIP_WORDS[skipped.place.skipped]}`),
+    };
   }
   const gone = places.find(({ place }) => place === undefined);
-  if (gone !== undefined) return { fresh: false, failure: failures.changed(`${label(gone.itemId)} is not due at this level today`) };
+  if (gone !== undefined)
+    return {
+      fresh: false,
+      failure: failures.changed(`${label(gone.itemId)} is not due at this level today`),
+    };
   return { fresh: false, failure: failures.changed('its items are now grouped differently') };
 }
 
@@ -132,5 +166,12 @@ export async function recheckJob(
  * one communication per customer, the same item at another level is another reminder.
  */
 function isSubset(items: readonly ItemCycle[], of: Pick<OutboxJob, 'levelId' | 'items'>): boolean {
-  return items.every((entry) => of.items.some((mine) => mine[0] === entry[0] && mine[1] === entry[1] && itemLevelOf(mine, of.levelId) === itemLevelOf(entry, of.levelId)));
+  return items.every((entry) =>
+    of.items.some(
+      (mine) =>
+        mine[0] === entry[0] &&
+        mine[1] === entry[1] &&
+        itemLevelOf(mine, of.levelId) === itemLevelOf(entry, of.levelId),
+    ),
+  );
 }

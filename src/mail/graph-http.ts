@@ -117,7 +117,10 @@ export async function graphRequest(options: GraphHttpOptions, call: GraphCall): 
     const origin = originOf(url);
     const graphOrigin = originOf(options.baseUrl);
     if (origin === undefined || origin !== graphOrigin)
-      throw new MailError('bad_response', `${label}: refused to send the Graph token to ${origin ?? url}, which is not Microsoft Graph's origin (${graphOrigin ?? options.baseUrl})`);
+      throw new MailError(
+        'bad_response',
+        `${label}: refused to send the Graph token to ${origin ?? url}, which is not Microsoft Graph's origin (${graphOrigin ?? options.baseUrl})`,
+      );
   }
 
   let refreshed = false;
@@ -130,9 +133,15 @@ export async function graphRequest(options: GraphHttpOptions, call: GraphCall): 
     try {
       release = await options.gate.enter(uploadBytes, call.signal);
       const headers: Record<string, string> = { Prefer: PREFER_IMMUTABLE_IDS, ...call.headers };
-      if (call.authenticated !== false) headers.Authorization = `Bearer ${await options.tokens.getToken(signal)}`;
+      if (call.authenticated !== false)
+        headers.Authorization = `Bearer ${await options.tokens.getToken(signal)}`;
       if (call.json !== undefined) headers['Content-Type'] = 'application/json';
-      const response = await fetchImpl(url, { method: call.method, headers, ...(body !== undefined ? { body } : {}), signal });
+      const response = await fetchImpl(url, {
+        method: call.method,
+        headers,
+        ...(body !== undefined ? { body } : {}),
+        signal,
+      });
       const answer = await readBody(response);
       options.onExchange?.({ method: call.method, path, status: response.status });
       if (response.ok) return { status: response.status, headers: response.headers, body: answer };
@@ -149,7 +158,8 @@ export async function graphRequest(options: GraphHttpOptions, call: GraphCall): 
       if (!transient(response.status) || uncertain) throw failure;
     } catch (error) {
       if (error instanceof MailError) throw error;
-      if (call.signal?.aborted) throw new MailError('aborted', `${label}: stopped`, undefined, undefined, call.kind === 'write');
+      if (call.signal?.aborted)
+        throw new MailError('aborted', `${label}: stopped`, undefined, undefined, call.kind === 'write');
       options.onExchange?.({ method: call.method, path, status: 0 });
       const timedOut = timeout.aborted;
       failure = new MailError(

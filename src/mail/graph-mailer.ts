@@ -10,7 +10,13 @@
  * for the eight calls used here.
  */
 import type { ItemCycle } from '../domain/communication-key';
-import { graphRequest, type GraphAnswer, type GraphCall, type GraphExchange, type GraphHttpOptions } from './graph-http';
+import {
+  graphRequest,
+  type GraphAnswer,
+  type GraphCall,
+  type GraphExchange,
+  type GraphHttpOptions,
+} from './graph-http';
 import { MailError } from './mail-error';
 import { EXPAND_TAGS, filterByKey, readTags, tagsFor } from './message-tags';
 import { RequestGate } from './request-gate';
@@ -79,14 +85,20 @@ export type GraphMailerOptions = Omit<GraphHttpOptions, 'gate'> & {
   readonly gate?: RequestGate;
 };
 
-const SELECT = 'id,isDraft,parentFolderId,createdDateTime,lastModifiedDateTime,sentDateTime,toRecipients,ccRecipients';
+const SELECT =
+  'id,isDraft,parentFolderId,createdDateTime,lastModifiedDateTime,sentDateTime,toRecipients,ccRecipients';
 
 type Json = Readonly<Record<string, unknown>>;
-const asObject = (value: unknown): Json => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : {});
+const asObject = (value: unknown): Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : {};
 const asString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 const addressesOf = (value: unknown): string[] =>
-  Array.isArray(value) ? value.flatMap((recipient) => asString(asObject(asObject(recipient).emailAddress).address) ?? []) : [];
-const recipientJson = ({ address, name }: MailRecipient) => ({ emailAddress: { address, ...(name !== undefined && name !== '' ? { name } : {}) } });
+  Array.isArray(value)
+    ? value.flatMap((recipient) => asString(asObject(asObject(recipient).emailAddress).address) ?? [])
+    : [];
+const recipientJson = ({ address, name }: MailRecipient) => ({
+  emailAddress: { address, ...(name !== undefined && name !== '' ? { name } : {}) },
+});
 const contentOf = (draft: DraftMessage) => ({
   subject: draft.subject,
   body: { contentType: 'html', content: draft.html },
@@ -192,13 +204,22 @@ export class GraphMailer {
   }
 
   /** The messages tagged with `key` in one folder, oldest first. Sent Items may lag behind a send. */
-  async findByKey(key: string, folder: 'drafts' | 'sentitems', signal?: AbortSignal): Promise<MailboxMessage[]> {
+  async findByKey(
+    key: string,
+    folder: 'drafts' | 'sentitems',
+    signal?: AbortSignal,
+  ): Promise<MailboxMessage[]> {
     const found: MailboxMessage[] = [];
     let url: string | undefined =
       `/me/mailFolders/${folder}/messages?$filter=${encodeURIComponent(filterByKey(key))}` +
       `&$select=${SELECT}&$expand=${encodeURIComponent(EXPAND_TAGS)}&$top=50`;
     while (url !== undefined) {
-      const { body } = await this.request({ method: 'GET', url, kind: 'repeatable', ...(signal !== undefined ? { signal } : {}) });
+      const { body } = await this.request({
+        method: 'GET',
+        url,
+        kind: 'repeatable',
+        ...(signal !== undefined ? { signal } : {}),
+      });
       const page = asObject(body);
       const value = Array.isArray(page.value) ? page.value : [];
       for (const message of value) found.push(await this.messageOf(message));
@@ -218,7 +239,9 @@ export class GraphMailer {
     const value = asObject(body).value;
     return (Array.isArray(value) ? value : []).flatMap((attachment) => {
       const { id: attachmentId, name, size } = asObject(attachment);
-      return typeof attachmentId === 'string' && typeof name === 'string' && typeof size === 'number' ? [{ id: attachmentId, name, size }] : [];
+      return typeof attachmentId === 'string' && typeof name === 'string' && typeof size === 'number'
+        ? [{ id: attachmentId, name, size }]
+        : [];
     });
   }
 
@@ -246,13 +269,22 @@ export class GraphMailer {
     const contentType = file.contentType ?? 'application/pdf';
     const base = `/me/messages/${encodeURIComponent(id)}/attachments`;
     const withSignal = signal !== undefined ? { signal } : {};
-    if (route === 'unsendable') throw new MailError('too_large', `${file.name} (${file.bytes.length} bytes) fits neither inline nor in an upload session`);
+    if (route === 'unsendable')
+      throw new MailError(
+        'too_large',
+        `${file.name} (${file.bytes.length} bytes) fits neither inline nor in an upload session`,
+      );
     if (route === 'inline') {
       await this.request({
         method: 'POST',
         url: base,
         kind: 'write',
-        json: { '@odata.type': '#microsoft.graph.fileAttachment', name: file.name, contentType, contentBytes: toBase64(file.bytes) },
+        json: {
+          '@odata.type': '#microsoft.graph.fileAttachment',
+          name: file.name,
+          contentType,
+          contentBytes: toBase64(file.bytes),
+        },
         ...withSignal,
       });
       return;
@@ -261,11 +293,14 @@ export class GraphMailer {
       method: 'POST',
       url: `${base}/createUploadSession`,
       kind: 'write',
-      json: { AttachmentItem: { attachmentType: 'file', name: file.name, size: file.bytes.length, contentType } },
+      json: {
+        AttachmentItem: { attachmentType: 'file', name: file.name, size: file.bytes.length, contentType },
+      },
       ...withSignal,
     });
     const uploadUrl = asString(asObject(body).uploadUrl);
-    if (uploadUrl === undefined) throw new MailError('bad_response', `Graph createUploadSession for ${file.name}: no uploadUrl`);
+    if (uploadUrl === undefined)
+      throw new MailError('bad_response', `Graph createUploadSession for ${file.name}: no uploadUrl`);
     const size = file.bytes.length;
     for (let start = 0; start < size; start += CHUNK_BYTES) {
       const end = Math.min(size, start + CHUNK_BYTES) - 1;
@@ -276,7 +311,10 @@ export class GraphMailer {
         kind: 'write',
         authenticated: false,
         bytes: file.bytes.subarray(start, end + 1),
-        headers: { 'Content-Range': `bytes ${start}-${end}/${size}`, 'Content-Type': 'application/octet-stream' },
+        headers: {
+          'Content-Range': `bytes ${start}-${end}/${size}`,
+          'Content-Type': 'application/octet-stream',
+        },
         ...withSignal,
       });
     }
@@ -287,19 +325,35 @@ export class GraphMailer {
    * duplicate a reminder; a draft already sent answers an error (or 404 while in transit).
    */
   async send(id: string, signal?: AbortSignal): Promise<void> {
-    await this.request({ method: 'POST', url: `/me/messages/${encodeURIComponent(id)}/send`, kind: 'write', ...(signal !== undefined ? { signal } : {}) });
+    await this.request({
+      method: 'POST',
+      url: `/me/messages/${encodeURIComponent(id)}/send`,
+      kind: 'write',
+      ...(signal !== undefined ? { signal } : {}),
+    });
   }
 
   /**
    * Sends a test copy of a reminder to one address (the clerk's own): `sendMail`, untagged and not kept
    * in Sent Items, so it can never be mistaken for the reminder itself. Not recorded anywhere.
    */
-  async sendTest(message: Pick<DraftMessage, 'subject' | 'html'>, to: string, signal?: AbortSignal): Promise<void> {
+  async sendTest(
+    message: Pick<DraftMessage, 'subject' | 'html'>,
+    to: string,
+    signal?: AbortSignal,
+  ): Promise<void> {
     await this.request({
       method: 'POST',
       url: '/me/sendMail',
       kind: 'write',
-      json: { message: { subject: message.subject, body: { contentType: 'html', content: message.html }, toRecipients: [recipientJson({ address: to })] }, saveToSentItems: false },
+      json: {
+        message: {
+          subject: message.subject,
+          body: { contentType: 'html', content: message.html },
+          toRecipients: [recipientJson({ address: to })],
+        },
+        saveToSentItems: false,
+      },
       ...(signal !== undefined ? { signal } : {}),
     });
   }
@@ -307,7 +361,12 @@ export class GraphMailer {
   /** Deletes a message (Outlook moves it to Deleted Items). One already gone is not an error. */
   async deleteMessage(id: string, signal?: AbortSignal): Promise<void> {
     try {
-      await this.request({ method: 'DELETE', url: `/me/messages/${encodeURIComponent(id)}`, kind: 'repeatable', ...(signal !== undefined ? { signal } : {}) });
+      await this.request({
+        method: 'DELETE',
+        url: `/me/messages/${encodeURIComponent(id)}`,
+        kind: 'repeatable',
+        ...(signal !== undefined ? { signal } : {}),
+      });
     } catch (error) {
       if (!(error instanceof MailError && error.reason === 'not_found')) throw error;
     }
@@ -342,7 +401,11 @@ export class GraphMailer {
     this.folderIds ??= (async () => {
       const map = new Map<string, MailFolder>();
       for (const folder of ['drafts', 'sentitems', 'deleteditems'] as const) {
-        const { body } = await this.request({ method: 'GET', url: `/me/mailFolders/${folder}`, kind: 'repeatable' });
+        const { body } = await this.request({
+          method: 'GET',
+          url: `/me/mailFolders/${folder}`,
+          kind: 'repeatable',
+        });
         const id = asString(asObject(body).id);
         if (id !== undefined) map.set(id, folder);
       }
@@ -358,6 +421,7 @@ export class GraphMailer {
 /** Base64 of bytes, in slices (String.fromCharCode takes a limited number of arguments). */
 function toBase64(bytes: Uint8Array): string {
   let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
 }

@@ -18,11 +18,16 @@ export interface AttachmentDiff {
 }
 
 /** Matches each planned file with one attachment of the same name and size, in the order Graph lists them. */
-export function compareAttachments(planned: readonly FileToAttach[], present: readonly AttachedFile[]): AttachmentDiff {
+export function compareAttachments(
+  planned: readonly FileToAttach[],
+  present: readonly AttachedFile[],
+): AttachmentDiff {
   const unused = [...present];
   const missing: FileToAttach[] = [];
   for (const file of planned) {
-    const at = unused.findIndex((attached) => attached.name === file.name && attached.size === file.bytes.length);
+    const at = unused.findIndex(
+      (attached) => attached.name === file.name && attached.size === file.bytes.length,
+    );
     if (at < 0) missing.push(file);
     else unused.splice(at, 1);
   }
@@ -31,8 +36,12 @@ export function compareAttachments(planned: readonly FileToAttach[], present: re
 
 export const describeDiff = ({ missing, extra }: AttachmentDiff): string =>
   [
-    ...(missing.length > 0 ? [`missing ${missing.map((file) => `${file.name} (${file.bytes.length} bytes)`).join(', ')}`] : []),
-    ...(extra.length > 0 ? [`not planned or doubled ${extra.map((file) => `${file.name} (${file.size} bytes)`).join(', ')}`] : []),
+    ...(missing.length > 0
+      ? [`missing ${missing.map((file) => `${file.name} (${file.bytes.length} bytes)`).join(', ')}`]
+      : []),
+    ...(extra.length > 0
+      ? [`not planned or doubled ${extra.map((file) => `${file.name} (${file.size} bytes)`).join(', ')}`]
+      : []),
   ].join('; ');
 
 export type Alignment =

@@ -133,12 +133,14 @@ export function stopFor(error: unknown): never {
     if (error.reason === 'unauthorized') throw new StopRun('unauthorized', error.message);
     if (error.reason === 'restricted') throw new StopRun('mailbox_restricted', error.message);
     if (error.reason === 'throttled') throw new StopRun('throttled', error.message);
-    if (['network', 'timeout', 'unavailable', 'bad_response'].includes(error.reason)) throw new StopRun('unreachable', error.message);
+    if (['network', 'timeout', 'unavailable', 'bad_response'].includes(error.reason))
+      throw new StopRun('unreachable', error.message);
   }
   if (error instanceof ErpError) {
     if (error.reason === 'unauthorized') throw new StopRun('unauthorized', error.message);
     if (error.reason === 'forbidden') throw new StopRun('not_enabled', error.message);
-    if (['network', 'timeout', 'server', 'bad_response', 'gone'].includes(error.reason)) throw new StopRun('unreachable', error.message);
+    if (['network', 'timeout', 'server', 'bad_response', 'gone'].includes(error.reason))
+      throw new StopRun('unreachable', error.message);
   }
   throw error;
 }

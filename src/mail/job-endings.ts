@@ -13,7 +13,11 @@ import { failures } from './job-failures';
 import { alive, abortError, failWith, io, stopFor, type JobContext } from './job-context';
 import { claimItemsOf } from './job-store';
 
-export async function recordSent(ctx: JobContext, job: OutboxJob, message: MailboxMessage): Promise<OutboxJob> {
+export async function recordSent(
+  ctx: JobContext,
+  job: OutboxJob,
+  message: MailboxMessage,
+): Promise<OutboxJob> {
   const sent = await ctx.record(job, {
     state: 'sent',
     messageId: message.id,
@@ -31,7 +35,8 @@ export async function recordSent(ctx: JobContext, job: OutboxJob, message: Mailb
 
 /** Tells the ERP what went out (sent, drafted or handled) and writes it to the local ledger. */
 export async function confirmStep(ctx: JobContext, job: OutboxJob): Promise<OutboxJob> {
-  const state: ConfirmRequest['state'] = job.state === 'sent' ? 'sent' : job.state === 'handled' ? 'handled' : 'drafted';
+  const state: ConfirmRequest['state'] =
+    job.state === 'sent' ? 'sent' : job.state === 'handled' ? 'handled' : 'drafted';
   const at = job.doneAt ?? ctx.now();
   const request: ConfirmRequest = {
     state,
@@ -49,8 +54,14 @@ export async function confirmStep(ctx: JobContext, job: OutboxJob): Promise<Outb
     if (error.reason === 'not_found') {
       // The claim is gone (released by an administrator): take it again to record what was done.
       const items = claimItemsOf(job);
-      const again = await io(ctx, () => ctx.erp.claim({ key: job.key, levelId: job.levelId, items }, ctx.signal));
-      if (!again.claimed) return ctx.record(job, { ...failWith(failures.logRefused(`${again.holder} holds the same reminders now`)), settled: true });
+      const again = await io(ctx, () =>
+        ctx.erp.claim({ key: job.key, levelId: job.levelId, items }, ctx.signal),
+      );
+      if (!again.claimed)
+        return ctx.record(job, {
+          ...failWith(failures.logRefused(`${again.holder} holds the same reminders now`)),
+          settled: true,
+        });
       await io(ctx, () => ctx.erp.confirm(job.key, request, ctx.signal));
     } else if (error.reason === 'conflict') {
       // Already final in the log (e.g. sent from Outlook and reconciled meanwhile): nothing to add.
@@ -64,21 +75,19 @@ export async function confirmStep(ctx: JobContext, job: OutboxJob): Promise<Outb
   ctx.checkpoint('after-confirm', job);
   alive(ctx);
   // One row per item, each at its own level (one communication per customer), as the ERP logs them.
-  const entries = job.items.map(
-    ([itemId, cycle, itemLevelId]): LedgerRecord => ({
-      key: job.key,
-      itemId,
-      levelId: itemLevelId ?? job.levelId,
-      cycle,
-      sentOn: request.sentOn,
-      state,
-      at: request.at,
-      user: ctx.me,
-      ...(job.messageId !== undefined && state !== 'handled' ? { messageId: job.messageId } : {}),
-      to: request.to ?? [],
-      cc: request.cc ?? [],
-    }),
-  );
+  const entries = job.items.map(([itemId, cycle, itemLevelId]): LedgerRecord => ({
+    key: job.key,
+    itemId,
+    levelId: itemLevelId ?? job.levelId,
+    cycle,
+    sentOn: request.sentOn,
+    state,
+    at: request.at,
+    user: ctx.me,
+    ...(job.messageId !== undefined && state !== 'handled' ? { messageId: job.messageId } : {}),
+    to: request.to ?? [],
+    cc: request.cc ?? [],
+  }));
   await ctx.db.ledger.bulkPut(entries);
   return ctx.record(job, { settled: true });
 }
@@ -93,7 +102,12 @@ const ownsClaim = async (ctx: JobContext, key: string): Promise<boolean> =>
  * deleted and its claim released (`cleanup`), then — if some of its items still form a reminder of the
  * same level — that smaller reminder queued in its place, once the claim no longer stands in its way.
  */
-export async function drop(ctx: JobContext, job: OutboxJob, stale: Exclude<Recheck, { fresh: true }>, state: 'failed' | 'cancelled'): Promise<OutboxJob> {
+export async function drop(
+  ctx: JobContext,
+  job: OutboxJob,
+  stale: Exclude<Recheck, { fresh: true }>,
+  state: 'failed' | 'cancelled',
+): Promise<OutboxJob> {
   // A queued job holds no claim, unless one was taken just before a crash that lost the record.
   const holdsClaim = job.state !== 'queued' || (await ownsClaim(ctx, job.key));
   const replacement = stale.replacement;
@@ -118,7 +132,11 @@ export async function cleanup(ctx: JobContext, job: OutboxJob): Promise<OutboxJo
     if (message?.state === 'draft') drafts.push(id);
   } else {
     // A draft may have been created just before a crash, before its id was recorded.
-    drafts.push(...(await io(ctx, () => ctx.mailer.findByKey(job.key, 'drafts', ctx.signal))).map((message) => message.id));
+    drafts.push(
+      ...(await io(ctx, () => ctx.mailer.findByKey(job.key, 'drafts', ctx.signal))).map(
+        (message) => message.id,
+      ),
+    );
   }
   for (const id of drafts) await io(ctx, () => ctx.mailer.deleteMessage(id, ctx.signal));
   try {
@@ -129,7 +147,8 @@ export async function cleanup(ctx: JobContext, job: OutboxJob): Promise<OutboxJo
     if (error.reason === 'conflict') {
       // Already confirmed as a draft (the record of that was lost): the draft is gone, so are its entries.
       await ctx.erp.removeLogEntries(job.key, ctx.signal).catch((removal: unknown) => {
-        if (!(removal instanceof ErpError && ['conflict', 'not_found', 'forbidden'].includes(removal.reason))) stopFor(removal);
+        if (!(removal instanceof ErpError && ['conflict', 'not_found', 'forbidden'].includes(removal.reason)))
+          stopFor(removal);
       });
     } else if (error.reason !== 'not_found' && error.reason !== 'forbidden') {
       stopFor(error);

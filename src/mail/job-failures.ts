@@ -46,8 +46,12 @@ const fail = (code: JobFailureCode, detail: string): JobFailure => ({ code, deta
 
 export const failures = {
   itemClosed: (documents: readonly string[]): JobFailure =>
-    fail('item_closed', `${list(documents)} ${documents.length === 1 ? 'was' : 'were'} paid or closed in the ERP since planning: not sent`),
-  changed: (why: string): JobFailure => fail('changed', `The reminder changed since planning (${why}): plan again to send it`),
+    fail(
+      'item_closed',
+      `${list(documents)} ${documents.length === 1 ? 'was' : 'were'} paid or closed in the ERP since planning: not sent`,
+    ),
+  changed: (why: string): JobFailure =>
+    fail('changed', `The reminder changed since planning (${why}): plan again to send it`),
   replaced: (documents: readonly string[]): JobFailure =>
     fail('replaced', `Re-planned without ${list(documents)} (paid or closed since planning)`),
   claimedElsewhere: (holder: string, since: string | undefined, logged: string | undefined): JobFailure =>
@@ -57,29 +61,47 @@ export const failures = {
         ? `Already ${logged} by ${holder}${since !== undefined ? ` (${since})` : ''}`
         : `Already claimed by ${holder}${since !== undefined ? ` since ${since}` : ''}`,
     ),
-  pdfMissing: (documentNumber: string): JobFailure => fail('pdf_missing', `PDF ${documentNumber} missing in the ERP archive`),
+  pdfMissing: (documentNumber: string): JobFailure =>
+    fail('pdf_missing', `PDF ${documentNumber} missing in the ERP archive`),
   tooLarge: (bytes: number, limit: number): JobFailure =>
     fail(
       'message_too_large',
       `The reminder with its PDFs would be ${formatBytes(bytes)} once encoded; Exchange accepts at most ${formatBytes(limit)}. Send it without PDFs or split it`,
     ),
-  tooLargeForExchange: (): JobFailure => fail('message_too_large', 'Exchange refused the message as too large (over 35 MB once encoded)'),
+  tooLargeForExchange: (): JobFailure =>
+    fail('message_too_large', 'Exchange refused the message as too large (over 35 MB once encoded)'),
   attachmentUnsendable: (documentNumber: string, bytes: number): JobFailure =>
-    fail('attachment_unsendable', `PDF ${documentNumber} (${formatBytes(bytes)}) fits neither in one Graph request nor in an upload session (3 MB or more)`),
+    fail(
+      'attachment_unsendable',
+      `PDF ${documentNumber} (${formatBytes(bytes)}) fits neither in one Graph request nor in an upload session (3 MB or more)`,
+    ),
   attachmentsMismatch: (detail: string): JobFailure =>
-    fail('attachments_mismatch', `The draft's attachments could not be made equal to the planned PDFs (${detail}): not sent`),
-  invalidRecipients: (message: string): JobFailure => fail('invalid_recipients', `Exchange refused the recipients: ${message}`),
-  deletedInOutlook: (): JobFailure => fail('deleted_in_outlook', 'The draft was deleted in Outlook before it was sent: nothing was sent'),
+    fail(
+      'attachments_mismatch',
+      `The draft's attachments could not be made equal to the planned PDFs (${detail}): not sent`,
+    ),
+  invalidRecipients: (message: string): JobFailure =>
+    fail('invalid_recipients', `Exchange refused the recipients: ${message}`),
+  deletedInOutlook: (): JobFailure =>
+    fail('deleted_in_outlook', 'The draft was deleted in Outlook before it was sent: nothing was sent'),
   cancelled: (): JobFailure => fail('cancelled', 'Cancelled before it was sent'),
-  notSent: (): JobFailure => fail('not_sent', 'Checked in the mailbox: it had not been sent; its draft was deleted and its claim released'),
+  notSent: (): JobFailure =>
+    fail(
+      'not_sent',
+      'Checked in the mailbox: it had not been sent; its draft was deleted and its claim released',
+    ),
   sendUnconfirmed: (since: number): JobFailure =>
     fail(
       'send_unconfirmed',
       `Sending was requested at ${new Date(since).toISOString()} but the message is not in Sent Items yet; it will be checked again and never re-sent blindly`,
     ),
-  logRefused: (why: string): JobFailure => fail('log_refused', `Sent, but the ERP did not record it: ${why}. Tell the administrator`),
+  logRefused: (why: string): JobFailure =>
+    fail('log_refused', `Sent, but the ERP did not record it: ${why}. Tell the administrator`),
   refused: (by: 'ERP' | 'Graph', why: string): JobFailure =>
-    fail(by === 'Graph' ? 'refused_by_graph' : 'refused_by_erp', `${by === 'Graph' ? 'Microsoft 365' : 'The ERP'} refused the reminder: ${why}`),
+    fail(
+      by === 'Graph' ? 'refused_by_graph' : 'refused_by_erp',
+      `${by === 'Graph' ? 'Microsoft 365' : 'The ERP'} refused the reminder: ${why}`,
+    ),
 } as const;
 
 function list(values: readonly string[]): string {

@@ -27,6 +27,10 @@ test('clean endings are what they say; sent but not logged, or a send not confir
   // A send batch's job settled as a draft is no ending at all.
   expect(outcomeOf(job({ state: 'attached', settled: true }))).toBe('attention');
   expect(
-    countOutcomes([job({ state: 'sent', settled: true }), job({ state: 'sent', failure: 'log_refused', settled: true }), job({ state: 'queued' })]),
+    countOutcomes([
+      job({ state: 'sent', settled: true }),
+      job({ state: 'sent', failure: 'log_refused', settled: true }),
+      job({ state: 'queued' }),
+    ]),
   ).toEqual({ sent: 1, drafted: 0, handled: 0, failed: 0, cancelled: 0, attention: 1, pending: 1 });
 });

@@ -44,9 +44,15 @@ export async function claimStep(ctx: JobContext, job: OutboxJob, known: JobMemor
   }
   ctx.checkpoint('before-claim', job);
   const items = claimItemsOf(job);
-  const outcome = await io(ctx, () => ctx.erp.claim({ key: job.key, levelId: job.levelId, items }, ctx.signal));
+  const outcome = await io(ctx, () =>
+    ctx.erp.claim({ key: job.key, levelId: job.levelId, items }, ctx.signal),
+  );
   if (!outcome.claimed) {
-    return ctx.record(job, { state: 'failed', ...failWith(failures.claimedElsewhere(outcome.holder, outcome.heldSince, undefined)), settled: true });
+    return ctx.record(job, {
+      state: 'failed',
+      ...failWith(failures.claimedElsewhere(outcome.holder, outcome.heldSince, undefined)),
+      settled: true,
+    });
   }
   ctx.checkpoint('after-claim', job);
   const claimed = await ctx.record(job, {
@@ -87,7 +93,11 @@ export async function draftStep(ctx: JobContext, job: OutboxJob, known: JobMemor
         for (const other of extra) await io(ctx, () => ctx.mailer.deleteMessage(other.id, ctx.signal));
         known.message = keeper;
         known.attached = undefined;
-        const drafted = await ctx.record(job, { state: 'drafted', messageId: keeper.id, doneAt: keeper.createdAt > 0 ? keeper.createdAt : ctx.now() });
+        const drafted = await ctx.record(job, {
+          state: 'drafted',
+          messageId: keeper.id,
+          doneAt: keeper.createdAt > 0 ? keeper.createdAt : ctx.now(),
+        });
         ctx.checkpoint('after-drafted', drafted);
         return drafted;
       }
@@ -134,16 +144,27 @@ export async function draftStep(ctx: JobContext, job: OutboxJob, known: JobMemor
  * listed and exactly one is kept — the oldest, as two windows of the same user agree on it; the others
  * are deleted. The listing may lag behind the creation: the created draft counts even when not listed.
  */
-async function keepOneDraft(ctx: JobContext, drafted: OutboxJob, created: MailboxMessage, known: JobMemory): Promise<OutboxJob> {
+async function keepOneDraft(
+  ctx: JobContext,
+  drafted: OutboxJob,
+  created: MailboxMessage,
+  known: JobMemory,
+): Promise<OutboxJob> {
   const listed = await io(ctx, () => ctx.mailer.findByKey(drafted.key, 'drafts', ctx.signal));
-  const all = listed.some((message) => message.id === created.id) ? listed : [...listed, created].sort((a, b) => a.createdAt - b.createdAt);
+  const all = listed.some((message) => message.id === created.id)
+    ? listed
+    : [...listed, created].sort((a, b) => a.createdAt - b.createdAt);
   const keeper = all[0] ?? created;
-  for (const other of all) if (other.id !== keeper.id) await io(ctx, () => ctx.mailer.deleteMessage(other.id, ctx.signal));
+  for (const other of all)
+    if (other.id !== keeper.id) await io(ctx, () => ctx.mailer.deleteMessage(other.id, ctx.signal));
   if (keeper.id === created.id) return drafted;
   known.message = keeper;
   known.attached = undefined;
   known.createdCleanly = false;
-  return ctx.record(drafted, { messageId: keeper.id, doneAt: keeper.createdAt > 0 ? keeper.createdAt : ctx.now() });
+  return ctx.record(drafted, {
+    messageId: keeper.id,
+    doneAt: keeper.createdAt > 0 ? keeper.createdAt : ctx.now(),
+  });
 }
 
 // ---------------------------------------------------------------- drafted → attached
@@ -163,7 +184,9 @@ export async function verifyMessage(ctx: JobContext, job: OutboxJob, known: JobM
       return { draft: message };
     }
     if (message?.state === 'discarded' || ctx.now() >= until) {
-      return { moved: await drop(ctx, job, { fresh: false, failure: failures.deletedInOutlook() }, 'failed') };
+      return {
+        moved: await drop(ctx, job, { fresh: false, failure: failures.deletedInOutlook() }, 'failed'),
+      };
     }
     // Not found: deleted for good, or sent from Outlook and not yet in Sent Items. Give it time.
     await abortable(ctx.pollMs, ctx.signal);
@@ -171,7 +194,11 @@ export async function verifyMessage(ctx: JobContext, job: OutboxJob, known: JobM
 }
 
 /** The plan's PDFs for this job (fetched once per lane), or the job moved on: stale, or a PDF missing. */
-export async function plannedFiles(ctx: JobContext, job: OutboxJob, known: JobMemory): Promise<{ readonly files: FileToAttach[] } | { readonly moved: OutboxJob }> {
+export async function plannedFiles(
+  ctx: JobContext,
+  job: OutboxJob,
+  known: JobMemory,
+): Promise<{ readonly files: FileToAttach[] } | { readonly moved: OutboxJob }> {
   if (known.files !== undefined) return { files: known.files };
   const snapshot = ctx.snapshot();
   const check = await recheckJob(ctx.db, snapshot, job, ctx.me, ctx.label);
@@ -190,7 +217,11 @@ export async function plannedFiles(ctx: JobContext, job: OutboxJob, known: JobMe
  * fails the job. A draft another lane created is left to it while its lease runs (foreign-draft.ts).
  * `undefined`: aligned; else the job as it moved (or as it was, to look at its draft again).
  */
-export async function ensureAttachments(ctx: JobContext, job: OutboxJob, known: JobMemory): Promise<OutboxJob | undefined> {
+export async function ensureAttachments(
+  ctx: JobContext,
+  job: OutboxJob,
+  known: JobMemory,
+): Promise<OutboxJob | undefined> {
   const planned = await plannedFiles(ctx, job, known);
   if ('moved' in planned) return planned.moved;
   if (job.messageId !== undefined && known.ownedId !== job.messageId) {
@@ -223,7 +254,12 @@ export async function ensureAttachments(ctx: JobContext, job: OutboxJob, known: 
     case 'too_large':
       return drop(ctx, job, { fresh: false, failure: failures.tooLargeForExchange() }, 'failed');
     case 'mismatch':
-      return drop(ctx, job, { fresh: false, failure: failures.attachmentsMismatch(alignment.detail) }, 'failed');
+      return drop(
+        ctx,
+        job,
+        { fresh: false, failure: failures.attachmentsMismatch(alignment.detail) },
+        'failed',
+      );
   }
 }
 

@@ -53,7 +53,11 @@ export async function runJob(outer: JobContext, start: OutboxJob): Promise<'done
     if (job.settled === true) return 'done';
     if (ctx.isStopping()) return 'deferred';
     try {
-      if (ctx.isCancelled(job.batchId) && CANCELLABLE.has(job.state) && !(job.mode === 'draft' && job.state === 'attached')) {
+      if (
+        ctx.isCancelled(job.batchId) &&
+        CANCELLABLE.has(job.state) &&
+        !(job.mode === 'draft' && job.state === 'attached')
+      ) {
         await drop(ctx, job, { fresh: false, failure: failures.cancelled() }, 'cancelled');
         continue;
       }
@@ -85,7 +89,12 @@ export async function runJob(outer: JobContext, start: OutboxJob): Promise<'done
     } catch (error) {
       if (ctx.signal.aborted) throw abortError(ctx.signal);
       // The draft vanished or stopped being one under us (deleted or sent from Outlook): look again.
-      if (error instanceof MailError && ['not_found', 'invalid_operation'].includes(error.reason) && job.messageId !== undefined && surprises++ < 3) {
+      if (
+        error instanceof MailError &&
+        ['not_found', 'invalid_operation'].includes(error.reason) &&
+        job.messageId !== undefined &&
+        surprises++ < 3
+      ) {
         known.message = undefined;
         known.attached = undefined;
         continue;
@@ -100,9 +109,18 @@ export async function runJob(outer: JobContext, start: OutboxJob): Promise<'done
 }
 
 function refusalOf(error: unknown): JobFailure | undefined {
-  if (error instanceof MailError && ['invalid_request', 'forbidden', 'invalid_recipients', 'too_large'].includes(error.reason)) {
-    return error.reason === 'too_large' ? failures.tooLargeForExchange() : failures.refused('Graph', error.message);
+  if (
+    error instanceof MailError &&
+    ['invalid_request', 'forbidden', 'invalid_recipients', 'too_large'].includes(error.reason)
+  ) {
+    return error.reason === 'too_large'
+      ? failures.tooLargeForExchange()
+      : failures.refused('Graph', error.message);
   }
-  if (error instanceof ErpError && ['invalid_request', 'not_found', 'conflict', 'precondition_failed'].includes(error.reason)) return failures.refused('ERP', error.message);
+  if (
+    error instanceof ErpError &&
+    ['invalid_request', 'not_found', 'conflict', 'precondition_failed'].includes(error.reason)
+  )
+    return failures.refused('ERP', error.message);
   return undefined;
 }

@@ -33,7 +33,10 @@ export async function sendStep(ctx: JobContext, job: OutboxJob, known: JobMemory
     // Amounts, addresses or today's date changed since the draft was written: say what is true now.
     await io(ctx, () => ctx.mailer.updateDraft(id, fresh, ctx.signal));
     known.message = { ...(known.message as MailboxMessage), fingerprint: fresh.fingerprint };
-    current = await ctx.record(job, { to: fresh.to.map((r) => r.address), cc: fresh.cc.map((r) => r.address) });
+    current = await ctx.record(job, {
+      to: fresh.to.map((r) => r.address),
+      cc: fresh.cc.map((r) => r.address),
+    });
   }
   if (known.createdCleanly !== true) {
     // One draft per key when it leaves: the oldest wins (so two panes of the same user agree), the
@@ -51,7 +54,8 @@ export async function sendStep(ctx: JobContext, job: OutboxJob, known: JobMemory
     }
   }
   // A send whose outcome stays unknown comes back here through `sending`; not forever.
-  if ((known.sendAttempts = (known.sendAttempts ?? 0) + 1) > 5) stopFor(new MailError('unavailable', `Graph: the send of ${id} kept failing`));
+  if ((known.sendAttempts = (known.sendAttempts ?? 0) + 1) > 5)
+    stopFor(new MailError('unavailable', `Graph: the send of ${id} kept failing`));
   await ctx.pacer.acquire((current.to?.length ?? 0) + (current.cc?.length ?? 0), ctx.signal);
   // Right before it leaves (after the pacer's wait): the plan's PDFs, each once. A draft another lane
   // created is only looked at, never changed, while its lease runs (foreign-draft.ts), so no other host
@@ -82,17 +86,32 @@ async function submit(ctx: JobContext, sending: OutboxJob): Promise<OutboxJob> {
       case 'too_large':
         return drop(ctx, sending, { fresh: false, failure: failures.tooLargeForExchange() }, 'failed');
       case 'invalid_recipients':
-        return drop(ctx, sending, { fresh: false, failure: failures.invalidRecipients(error.message) }, 'failed');
+        return drop(
+          ctx,
+          sending,
+          { fresh: false, failure: failures.invalidRecipients(error.message) },
+          'failed',
+        );
       case 'invalid_request':
       case 'forbidden':
-        return drop(ctx, sending, { fresh: false, failure: failures.refused('Graph', error.message) }, 'failed');
+        return drop(
+          ctx,
+          sending,
+          { fresh: false, failure: failures.refused('Graph', error.message) },
+          'failed',
+        );
       default:
         // Not a draft any more, not found (in transit), 5xx…: find out what happened by looking.
         return sending;
     }
   }
   ctx.checkpoint('after-send', sending);
-  const sent = await ctx.record(sending, { state: 'sent', doneAt: ctx.now(), failure: undefined, detail: undefined });
+  const sent = await ctx.record(sending, {
+    state: 'sent',
+    doneAt: ctx.now(),
+    failure: undefined,
+    detail: undefined,
+  });
   ctx.checkpoint('after-sent', sent);
   return sent;
 }
@@ -104,13 +123,18 @@ async function submit(ctx: JobContext, sending: OutboxJob): Promise<OutboxJob> {
  * look again until `settleMs` after the send was recorded, then leave it `sending` with a
  * `send_unconfirmed` note for the next run. Never a new message.
  */
-export async function resolveSending(ctx: JobContext, job: OutboxJob, known: JobMemory): Promise<OutboxJob | 'deferred'> {
+export async function resolveSending(
+  ctx: JobContext,
+  job: OutboxJob,
+  known: JobMemory,
+): Promise<OutboxJob | 'deferred'> {
   const id = job.messageId as string;
   const deadline = Math.max(job.updatedAt + ctx.settleMs, ctx.now() + ctx.pollMs);
   for (;;) {
     const message = await io(ctx, () => ctx.mailer.getMessage(id, ctx.signal));
     if (message?.state === 'sent') return recordSent(ctx, job, message);
-    if (message?.state === 'discarded') return drop(ctx, job, { fresh: false, failure: failures.deletedInOutlook() }, 'failed');
+    if (message?.state === 'discarded')
+      return drop(ctx, job, { fresh: false, failure: failures.deletedInOutlook() }, 'failed');
     if (message?.state === 'draft') {
       known.message = message;
       return ctx.record(job, { state: 'attached', failure: undefined, detail: undefined });
@@ -120,7 +144,8 @@ export async function resolveSending(ctx: JobContext, job: OutboxJob, known: Job
       if (copy !== undefined) return recordSent(ctx, job, copy);
     }
     if (ctx.now() >= deadline) {
-      if (job.failure !== 'send_unconfirmed') await ctx.record(job, failWith(failures.sendUnconfirmed(job.updatedAt)));
+      if (job.failure !== 'send_unconfirmed')
+        await ctx.record(job, failWith(failures.sendUnconfirmed(job.updatedAt)));
       return 'deferred';
     }
     await abortable(ctx.pollMs, ctx.signal);

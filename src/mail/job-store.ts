@@ -30,15 +30,21 @@ export interface EnqueueResult {
  * The job's items as the ERP claims them: (item, cycle), and each item's own level when the job carries
  * levels (one communication per customer) — the claim then has the key of the triples.
  */
-export const claimItemsOf = (job: Pick<OutboxJob, 'items'>): { itemId: string; cycle: number; levelId?: string }[] =>
-  job.items.map(([itemId, cycle, levelId]) => (levelId !== undefined ? { itemId, cycle, levelId } : { itemId, cycle }));
+export const claimItemsOf = (
+  job: Pick<OutboxJob, 'items'>,
+): { itemId: string; cycle: number; levelId?: string }[] =>
+  job.items.map(([itemId, cycle, levelId]) =>
+    levelId !== undefined ? { itemId, cycle, levelId } : { itemId, cycle },
+  );
 
 /** A job whose outcome is recorded everywhere it must be: nothing left to do. */
 export const isSettled = (job: OutboxJob): boolean => job.settled === true;
 
 /** Went out (sent, drafted, marked) as asked. */
 export const isDelivered = (job: OutboxJob): boolean =>
-  job.state === 'sent' || job.state === 'handled' || (job.mode === 'draft' && job.state === 'attached' && isSettled(job));
+  job.state === 'sent' ||
+  job.state === 'handled' ||
+  (job.mode === 'draft' && job.state === 'attached' && isSettled(job));
 
 export const newBatchId = (): string => globalThis.crypto.randomUUID();
 
@@ -96,18 +102,30 @@ export class JobMovedError extends Error {
   }
 }
 
-export type JobPatch = Partial<Omit<OutboxJob, 'key' | 'batchId' | 'mode' | 'levelId' | 'customerId' | 'items' | 'createdAt'>>;
+export type JobPatch = Partial<
+  Omit<OutboxJob, 'key' | 'batchId' | 'mode' | 'levelId' | 'customerId' | 'items' | 'createdAt'>
+>;
 
 /**
  * Records the next step of `job` (the state as the caller last read it): applies `patch` if the stored job
  * still has the same state and `updatedAt`, else throws `JobMovedError`. `failure`/`detail` set to
  * undefined are removed. Returns the job as stored.
  */
-export async function moveJob(db: SollecitiDatabase, job: OutboxJob, patch: JobPatch, now: number): Promise<OutboxJob> {
+export async function moveJob(
+  db: SollecitiDatabase,
+  job: OutboxJob,
+  patch: JobPatch,
+  now: number,
+): Promise<OutboxJob> {
   return db.transaction('rw', db.outbox, async () => {
     const stored = await db.outbox.get(job.key);
-    if (stored === undefined || stored.state !== job.state || stored.updatedAt !== job.updatedAt) throw new JobMovedError(job.key);
-    const next: Record<string, unknown> = { ...stored, ...patch, updatedAt: Math.max(now, stored.updatedAt + 1) };
+    if (stored === undefined || stored.state !== job.state || stored.updatedAt !== job.updatedAt)
+      throw new JobMovedError(job.key);
+    const next: Record<string, unknown> = {
+      ...stored,
+      ...patch,
+      updatedAt: Math.max(now, stored.updatedAt + 1),
+    };
     for (const name of Object.keys(next)) if (next[name] === undefined) delete next[name];
     await db.outbox.put(next as unknown as OutboxJob);
     return next as unknown as OutboxJob;
@@ -121,4 +139,5 @@ export async function unsettledJobs(db: SollecitiDatabase): Promise<OutboxJob[]>
 }
 
 /** Every job of a batch. */
-export const jobsOfBatch = (db: SollecitiDatabase, batchId: string): Promise<OutboxJob[]> => db.outbox.where('batchId').equals(batchId).toArray();
+export const jobsOfBatch = (db: SollecitiDatabase, batchId: string): Promise<OutboxJob[]> =>
+  db.outbox.where('batchId').equals(batchId).toArray();

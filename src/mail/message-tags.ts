@@ -27,7 +27,11 @@ export function filterByKey(key: string): string {
 export const EXPAND_TAGS = `singleValueExtendedProperties($filter=id eq '${KEY_PROPERTY_ID}' or id eq '${ITEMS_PROPERTY_ID}' or id eq '${CONTENT_PROPERTY_ID}')`;
 
 /** The properties a reminder carries: its key, its (item, cycle) list and its content fingerprint. */
-export function tagsFor(key: string, items: readonly ItemCycle[], fingerprint: string): { id: string; value: string }[] {
+export function tagsFor(
+  key: string,
+  items: readonly ItemCycle[],
+  fingerprint: string,
+): { id: string; value: string }[] {
   return [
     { id: KEY_PROPERTY_ID, value: key },
     { id: ITEMS_PROPERTY_ID, value: encodeItemCycles(items) },
@@ -60,5 +64,9 @@ export function readTags(properties: unknown): { key?: string; items?: ItemCycle
       }
     }
   }
-  return { ...(key !== undefined ? { key } : {}), ...(items !== undefined ? { items } : {}), ...(fingerprint !== undefined ? { fingerprint } : {}) };
+  return {
+    ...(key !== undefined ? { key } : {}),
+    ...(items !== undefined ? { items } : {}),
+    ...(fingerprint !== undefined ? { fingerprint } : {}),
+  };
 }

@@ -21,7 +21,15 @@ import { takeSnapshot, type PlanSnapshot, type Planner } from './freshness';
 import type { GraphMailer } from './graph-mailer';
 import type { StopReason } from './job-failures';
 import { runJob, stopOf, StopRun, type Checkpoint, type JobContext } from './job-runner';
-import { enqueueBatch, isDelivered, isSettled, JobMovedError, jobsOfBatch, moveJob, unsettledJobs } from './job-store';
+import {
+  enqueueBatch,
+  isDelivered,
+  isSettled,
+  JobMovedError,
+  jobsOfBatch,
+  moveJob,
+  unsettledJobs,
+} from './job-store';
 import { withOutboxLock } from './outbox-lock';
 import { SendPacer } from './send-pacer';
 import { abortable } from './sleep';
@@ -93,7 +101,12 @@ export interface OutboxProgress {
 
 export type RunResult =
   | { readonly status: 'done'; readonly progress: OutboxProgress }
-  | { readonly status: 'stopped'; readonly reason: StopReason; readonly message: string; readonly progress: OutboxProgress };
+  | {
+      readonly status: 'stopped';
+      readonly reason: StopReason;
+      readonly message: string;
+      readonly progress: OutboxProgress;
+    };
 
 const ORDER: Readonly<Record<OutboxJob['state'], number>> = {
   failed: 0,
@@ -136,8 +149,17 @@ export class OutboxWorker {
    * stopped. `signal` stops it at once, as closing the pane would (jobs resume on the next run).
    */
   async run(signal?: AbortSignal): Promise<RunResult> {
-    const result = await withOutboxLock(this.deps.db.name, () => this.runLocked(signal ?? new AbortController().signal));
-    return result ?? { status: 'stopped', reason: 'busy', message: 'Another Solleciti window is already sending from this mailbox', progress: this.progress() };
+    const result = await withOutboxLock(this.deps.db.name, () =>
+      this.runLocked(signal ?? new AbortController().signal),
+    );
+    return (
+      result ?? {
+        status: 'stopped',
+        reason: 'busy',
+        message: 'Another Solleciti window is already sending from this mailbox',
+        progress: this.progress(),
+      }
+    );
   }
 
   /** Stops taking new steps; the run resolves once the steps under way are recorded. */
@@ -152,7 +174,11 @@ export class OutboxWorker {
   async cancelBatch(batchId: string, signal?: AbortSignal): Promise<void> {
     this.cancelled.add(batchId);
     const jobs = (await jobsOfBatch(this.deps.db, batchId)).filter(
-      (job) => !isSettled(job) && !this.held.has(job.key) && ['queued', 'claimed', 'drafted', 'attached'].includes(job.state) && !(job.mode === 'draft' && job.state === 'attached'),
+      (job) =>
+        !isSettled(job) &&
+        !this.held.has(job.key) &&
+        ['queued', 'claimed', 'drafted', 'attached'].includes(job.state) &&
+        !(job.mode === 'draft' && job.state === 'attached'),
     );
     const ctx = this.context(signal ?? new AbortController().signal);
     for (const { key } of jobs) {
@@ -184,7 +210,8 @@ export class OutboxWorker {
       try {
         // Only the setup's time zone is read from it (to confirm): planning again is not worth a long task.
         if (this.snapshot === undefined) await this.refreshSnapshot();
-        if (this.snapshot === undefined) throw new StopRun('invalid_setup', 'Nothing synced from the ERP yet');
+        if (this.snapshot === undefined)
+          throw new StopRun('invalid_setup', 'Nothing synced from the ERP yet');
         return await checkByLooking(this.context(signal ?? new AbortController().signal), job);
       } finally {
         this.held.delete(key);
@@ -195,7 +222,16 @@ export class OutboxWorker {
 
   /** The progress of the batches in view. */
   progress(): OutboxProgress {
-    const count = { sent: 0, drafted: 0, handled: 0, failed: 0, cancelled: 0, remaining: 0, unconfirmed: 0, remainingSends: 0 };
+    const count = {
+      sent: 0,
+      drafted: 0,
+      handled: 0,
+      failed: 0,
+      cancelled: 0,
+      remaining: 0,
+      unconfirmed: 0,
+      remainingSends: 0,
+    };
     for (const job of this.tally.values()) {
       if (!isSettled(job)) {
         count.remaining += 1;
@@ -238,7 +274,9 @@ export class OutboxWorker {
       const ctx = this.context(signal, queue);
       const resync = this.resyncLoop(signal, resyncStop.signal);
       this.emit();
-      const lanes = Array.from({ length: Math.max(1, this.options.lanes ?? 4) }, () => this.lane(ctx, queue, signal));
+      const lanes = Array.from({ length: Math.max(1, this.options.lanes ?? 4) }, () =>
+        this.lane(ctx, queue, signal),
+      );
       await Promise.all(lanes);
       resyncStop.abort();
       await resync;
@@ -253,7 +291,8 @@ export class OutboxWorker {
 
   private result(): RunResult {
     const progress = { ...this.progress(), running: false };
-    if (this.stop !== undefined) return { status: 'stopped', reason: this.stop.reason, message: this.stop.message, progress };
+    if (this.stop !== undefined)
+      return { status: 'stopped', reason: this.stop.reason, message: this.stop.message, progress };
     if (this.pausing) return { status: 'stopped', reason: 'paused', message: 'Paused', progress };
     return { status: 'done', progress };
   }
@@ -293,7 +332,8 @@ export class OutboxWorker {
       pollMs: this.options.pollMs ?? 1_000,
       leaseMs: this.options.leaseMs ?? 30_000,
       snapshot: () => {
-        if (this.snapshot === undefined) throw new StopRun('invalid_setup', 'Nothing synced from the ERP yet');
+        if (this.snapshot === undefined)
+          throw new StopRun('invalid_setup', 'Nothing synced from the ERP yet');
         return this.snapshot;
       },
       label: (itemId) => this.labels.get(itemId) ?? `item ${itemId}`,
@@ -312,7 +352,12 @@ export class OutboxWorker {
       isCancelled: (batchId) => this.cancelled.has(batchId),
       isStopping: () => this.pausing || this.stop !== undefined,
       enqueueReplacement: async (job, communication: Communication) => {
-        const { queued } = await enqueueBatch(db, { mode: job.mode, batchId: job.batchId, communications: [communication], now: this.now });
+        const { queued } = await enqueueBatch(db, {
+          mode: job.mode,
+          batchId: job.batchId,
+          communications: [communication],
+          now: this.now,
+        });
         for (const key of queued) {
           const added = await db.outbox.get(key);
           if (added === undefined) continue;
@@ -334,13 +379,18 @@ export class OutboxWorker {
       .where('state')
       .equals('sent')
       .each((job) => {
-        if ((job.doneAt ?? 0) > dayAgo) this.pacer.recordPast(job.doneAt ?? 0, (job.to?.length ?? 0) + (job.cc?.length ?? 0));
+        if ((job.doneAt ?? 0) > dayAgo)
+          this.pacer.recordPast(job.doneAt ?? 0, (job.to?.length ?? 0) + (job.cc?.length ?? 0));
       });
   }
 
   private async syncNow(signal: AbortSignal): Promise<void> {
     try {
-      await syncAll(this.deps.db, this.deps.erp, { signal, now: this.now, ...(this.options.syncPageSize !== undefined ? { pageSize: this.options.syncPageSize } : {}) });
+      await syncAll(this.deps.db, this.deps.erp, {
+        signal,
+        now: this.now,
+        ...(this.options.syncPageSize !== undefined ? { pageSize: this.options.syncPageSize } : {}),
+      });
     } catch (error) {
       if (signal.aborted) return;
       if (!(error instanceof ErpError)) throw error;
@@ -349,7 +399,9 @@ export class OutboxWorker {
   }
 
   private async rememberLabels(jobs: readonly OutboxJob[]): Promise<void> {
-    const items = await this.deps.db.items.bulkGet([...new Set(jobs.flatMap((job) => job.items.map(([itemId]) => itemId)))]);
+    const items = await this.deps.db.items.bulkGet([
+      ...new Set(jobs.flatMap((job) => job.items.map(([itemId]) => itemId))),
+    ]);
     for (const item of items) if (item !== undefined) this.labels.set(item.id, item.documentNumber);
   }
 

@@ -62,12 +62,19 @@ export interface ReconcileReport {
   readonly quarantined?: readonly QuarantinedRecord[];
 }
 
-type Pending = { readonly kind: 'drafted'; readonly key: string; readonly messageId?: string } | { readonly kind: 'claim'; readonly key: string };
+type Pending =
+  | { readonly kind: 'drafted'; readonly key: string; readonly messageId?: string }
+  | { readonly kind: 'claim'; readonly key: string };
 
 /** Reconciles the user's drafted entries and orphaned claims with the mailbox (see the module comment). */
-export async function reconcileMailbox(deps: ReconcileDeps, options: ReconcileOptions = {}): Promise<ReconcileReport> {
+export async function reconcileMailbox(
+  deps: ReconcileDeps,
+  options: ReconcileOptions = {},
+): Promise<ReconcileReport> {
   const result = await withOutboxLock(deps.db.name, () => reconcileLocked(deps, options));
-  return result ?? { sentFromOutlook: 0, draftsDeleted: 0, claimsConfirmed: 0, claimsReleased: 0, skipped: true };
+  return (
+    result ?? { sentFromOutlook: 0, draftsDeleted: 0, claimsConfirmed: 0, claimsReleased: 0, skipped: true }
+  );
 }
 
 async function reconcileLocked(deps: ReconcileDeps, options: ReconcileOptions): Promise<ReconcileReport> {
@@ -76,7 +83,13 @@ async function reconcileLocked(deps: ReconcileDeps, options: ReconcileOptions): 
   const now = options.now ?? Date.now;
   const signal = options.signal;
   const settleMs = options.settleMs ?? 60_000;
-  const report = { sentFromOutlook: 0, draftsDeleted: 0, claimsConfirmed: 0, claimsReleased: 0, skipped: false };
+  const report = {
+    sentFromOutlook: 0,
+    draftsDeleted: 0,
+    claimsConfirmed: 0,
+    claimsReleased: 0,
+    skipped: false,
+  };
 
   const synced = await syncAll(db, erp, { now, ...(signal !== undefined ? { signal } : {}) });
   const quarantined = synced.quarantined.filter((record) => record.resource === 'reminder-log');
@@ -86,7 +99,12 @@ async function reconcileLocked(deps: ReconcileDeps, options: ReconcileOptions): 
     if (isCommunicationKey(record.key)) return true;
     if (setAside.has(record.key)) return false;
     setAside.add(record.key);
-    quarantined.push({ resource: 'reminder-log', recordId: record.key, reason: `${what} key: must be a communication key (64 lower-case hex digits)`, raw: record });
+    quarantined.push({
+      resource: 'reminder-log',
+      recordId: record.key,
+      reason: `${what} key: must be a communication key (64 lower-case hex digits)`,
+      raw: record,
+    });
     return false;
   };
   const timezone = (await db.setup.get('current'))?.setup.timezone ?? 'Europe/Rome';
@@ -95,17 +113,27 @@ async function reconcileLocked(deps: ReconcileDeps, options: ReconcileOptions): 
 
   const drafted = new Map<string, string | undefined>();
   for (const entry of await db.ledger.toArray()) {
-    if (entry.state === 'drafted' && entry.user.toLowerCase() === me && !busy.has(entry.key) && wellFormed(entry, 'cached log entry')) {
+    if (
+      entry.state === 'drafted' &&
+      entry.user.toLowerCase() === me &&
+      !busy.has(entry.key) &&
+      wellFormed(entry, 'cached log entry')
+    ) {
       drafted.set(entry.key, entry.messageId ?? drafted.get(entry.key));
     }
   }
   const oldEnough = now() - (options.minClaimAgeMs ?? 10 * 60_000);
   const claims = (await db.claims.toArray()).filter(
-    (claim) => claim.owner.toLowerCase() === me && !busy.has(claim.key) && Date.parse(claim.claimedAt) <= oldEnough && wellFormed(claim, 'cached claim'),
+    (claim) =>
+      claim.owner.toLowerCase() === me &&
+      !busy.has(claim.key) &&
+      Date.parse(claim.claimedAt) <= oldEnough &&
+      wellFormed(claim, 'cached claim'),
   );
 
   const confirm = async (key: string, state: 'sent' | 'drafted', message: MailboxMessage): Promise<void> => {
-    const at = state === 'sent' ? (message.sentAt ?? now()) : message.createdAt > 0 ? message.createdAt : now();
+    const at =
+      state === 'sent' ? (message.sentAt ?? now()) : message.createdAt > 0 ? message.createdAt : now();
     const request: ConfirmRequest = {
       state,
       messageId: message.id,
@@ -126,7 +154,8 @@ async function reconcileLocked(deps: ReconcileDeps, options: ReconcileOptions): 
   const resolve = async (item: Pending, final: boolean): Promise<boolean> => {
     const [sent] = await mailer.findByKey(item.key, 'sentitems', signal);
     if (item.kind === 'drafted') {
-      const message = item.messageId !== undefined ? await mailer.getMessage(item.messageId, signal) : undefined;
+      const message =
+        item.messageId !== undefined ? await mailer.getMessage(item.messageId, signal) : undefined;
       const copy = message?.state === 'sent' ? message : sent;
       if (copy !== undefined) {
         await confirm(item.key, 'sent', copy);
@@ -160,7 +189,11 @@ async function reconcileLocked(deps: ReconcileDeps, options: ReconcileOptions): 
   };
 
   let pending: Pending[] = [
-    ...[...drafted].map(([key, messageId]): Pending => ({ kind: 'drafted', key, ...(messageId !== undefined ? { messageId } : {}) })),
+    ...[...drafted].map(([key, messageId]): Pending => ({
+      kind: 'drafted',
+      key,
+      ...(messageId !== undefined ? { messageId } : {}),
+    })),
     ...claims.map((claim): Pending => ({ kind: 'claim', key: claim.key })),
   ];
   const waiting: Pending[] = [];

@@ -4,7 +4,8 @@ describe('SendPacer', () => {
   test('spaces sends at the pace, whoever asks, and no sliding minute ever holds more than the pace', async () => {
     const pacer = new SendPacer({ messagesPerMinute: 5, minuteMs: 100 }); // one every 20 ms
     const at = (await Promise.all(Array.from({ length: 16 }, () => pacer.acquire(1)))).sort((a, b) => a - b);
-    for (const start of at) expect(at.filter((t) => t >= start && t < start + 100).length).toBeLessThanOrEqual(5);
+    for (const start of at)
+      expect(at.filter((t) => t >= start && t < start + 100).length).toBeLessThanOrEqual(5);
     // 16 sends at 5 per 100 ms: at least three full "minutes" after the first.
     expect((at[15] as number) - (at[0] as number)).toBeGreaterThanOrEqual(295);
     expect(pacer.etaMs(10)).toBe(200);

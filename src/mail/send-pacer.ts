@@ -14,7 +14,11 @@ export const DEFAULT_MESSAGES_PER_MINUTE = 25;
  * Real ms that `count` sends take at `messagesPerMinute` (a minute lasting `minuteMs`): the one estimate
  * of sending time, used by the pacer for the time left and by the confirmation before a batch.
  */
-export function sendDurationMs(count: number, messagesPerMinute = DEFAULT_MESSAGES_PER_MINUTE, minuteMs = 60_000): number {
+export function sendDurationMs(
+  count: number,
+  messagesPerMinute = DEFAULT_MESSAGES_PER_MINUTE,
+  minuteMs = 60_000,
+): number {
   return (Math.max(0, count) * minuteMs) / messagesPerMinute;
 }
 
@@ -44,7 +48,8 @@ export class SendPacer {
   constructor(options: SendPacerOptions = {}) {
     const perMinute = options.messagesPerMinute ?? DEFAULT_MESSAGES_PER_MINUTE;
     const minuteMs = options.minuteMs ?? 60_000;
-    if (!(perMinute > 0) || !(minuteMs > 0)) throw new RangeError('messagesPerMinute and minuteMs must be positive');
+    if (!(perMinute > 0) || !(minuteMs > 0))
+      throw new RangeError('messagesPerMinute and minuteMs must be positive');
     this.perMinute = perMinute;
     this.minuteMs = minuteMs;
     this.intervalMs = minuteMs / perMinute;
@@ -67,7 +72,10 @@ export class SendPacer {
       if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('aborted');
       for (;;) {
         const now = this.clock();
-        const slot = this.lastSlot === -Infinity ? now : Math.max(this.lastSlot + this.intervalMs, now - this.intervalMs);
+        const slot =
+          this.lastSlot === -Infinity
+            ? now
+            : Math.max(this.lastSlot + this.intervalMs, now - this.intervalMs);
         const wait = Math.max(slot - now, this.minuteWait(now), this.recipientWait(recipients, now));
         if (wait <= 0) {
           this.lastSlot = slot;
@@ -100,7 +108,9 @@ export class SendPacer {
   /** Until the oldest grant of the last minute leaves it, when the minute already holds the pace. */
   private minuteWait(now: number): number {
     this.grants = this.grants.filter((at) => at > now - this.minuteMs);
-    return this.grants.length < this.perMinute ? 0 : (this.grants[this.grants.length - this.perMinute] as number) + this.minuteMs - now;
+    return this.grants.length < this.perMinute
+      ? 0
+      : (this.grants[this.grants.length - this.perMinute] as number) + this.minuteMs - now;
   }
 
   private recipientWait(count: number, now: number): number {

@@ -1,4 +1,13 @@
-import { attachmentRoute, CHUNK_BYTES, CHUNK_UNIT, encodedMessageBytes, formatBytes, MAX_MESSAGE_BYTES, MAX_REQUEST_BYTES, MiB } from './sizes';
+import {
+  attachmentRoute,
+  CHUNK_BYTES,
+  CHUNK_UNIT,
+  encodedMessageBytes,
+  formatBytes,
+  MAX_MESSAGE_BYTES,
+  MAX_REQUEST_BYTES,
+  MiB,
+} from './sizes';
 
 describe('Exchange size rules', () => {
   test('a file goes inline while its base64 request fits in 4 MB, by upload session from 3 MB to 150 MB', () => {
@@ -18,7 +27,13 @@ describe('Exchange size rules', () => {
   });
 
   test('attachments count a third bigger once encoded: 26 MB of PDFs is over the 35 MB message limit', () => {
-    const message = (bytes: number) => encodedMessageBytes({ subject: 'Sollecito', html: '<p>x</p>', recipients: 2, attachments: [{ name: 'a.pdf', bytes }] });
+    const message = (bytes: number) =>
+      encodedMessageBytes({
+        subject: 'Sollecito',
+        html: '<p>x</p>',
+        recipients: 2,
+        attachments: [{ name: 'a.pdf', bytes }],
+      });
     expect(message(25 * MiB)).toBeLessThan(MAX_MESSAGE_BYTES);
     expect(message(27 * MiB)).toBeGreaterThan(MAX_MESSAGE_BYTES);
   });

@@ -25,7 +25,9 @@ const INLINE_JSON_OVERHEAD = 512;
 export function attachmentRoute(bytes: number, name: string): 'inline' | 'session' | 'unsendable' {
   if (bytes >= UPLOAD_SESSION_MIN_BYTES) return bytes <= UPLOAD_SESSION_MAX_BYTES ? 'session' : 'unsendable';
   // Just under 3 MB a file is too small for a session yet its base64 no longer fits in one request.
-  return base64Length(bytes) + name.length * 6 + INLINE_JSON_OVERHEAD <= MAX_REQUEST_BYTES ? 'inline' : 'unsendable';
+  return base64Length(bytes) + name.length * 6 + INLINE_JSON_OVERHEAD <= MAX_REQUEST_BYTES
+    ? 'inline'
+    : 'unsendable';
 }
 
 export interface MessageSizeInput {
@@ -43,7 +45,10 @@ export function encodedMessageBytes({ subject, html, recipients, attachments }: 
   const utf8 = (text: string) => new TextEncoder().encode(text).length;
   // The HTML body also travels base64- or quoted-printable-encoded: count it a third bigger.
   const body = base64Length(utf8(html));
-  const parts = attachments.reduce((sum, file) => sum + base64Length(file.bytes) + 1024 + utf8(file.name) * 2, 0);
+  const parts = attachments.reduce(
+    (sum, file) => sum + base64Length(file.bytes) + 1024 + utf8(file.name) * 2,
+    0,
+  );
   return body + utf8(subject) * 2 + 4096 + 256 * recipients + parts;
 }
 

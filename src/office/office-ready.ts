@@ -18,11 +18,17 @@ export function officeReady(): Promise<OfficeReadyInfo> {
   if (typeof Office === 'undefined') return Promise.resolve({ host: null });
   return new Promise<OfficeReadyInfo>((resolve, reject) => {
     const fail = (cause: unknown): void =>
-      reject(cause instanceof Error ? cause : new Error(`Office.js failed to initialise: ${String(cause)}`, { cause }));
+      reject(
+        cause instanceof Error
+          ? cause
+          : new Error(`Office.js failed to initialise: ${String(cause)}`, { cause }),
+      );
     try {
       // HostType is typed as a numeric enum but holds strings at run time ("Outlook").
       Office.onReady()
-        .then((info) => resolve({ host: info.host === null || info.host === undefined ? null : String(info.host) }))
+        .then((info) =>
+          resolve({ host: info.host === null || info.host === undefined ? null : String(info.host) }),
+        )
         .catch(fail);
     } catch (cause) {
       fail(cause);

@@ -36,7 +36,8 @@ export interface SetupRecord {
 }
 
 /** `sending`: the send request may have gone out (recorded before it is made); see src/mail/README.md. */
-export type OutboxState = 'queued' | 'claimed' | 'drafted' | 'attached' | 'sending' | 'sent' | 'handled' | 'failed' | 'cancelled';
+export type OutboxState =
+  'queued' | 'claimed' | 'drafted' | 'attached' | 'sending' | 'sent' | 'handled' | 'failed' | 'cancelled';
 
 /** One communication on its way out (docs/rules.md §3); the mail side owns the transitions. */
 export interface OutboxJob {

@@ -16,7 +16,12 @@ export interface CachedBooks {
 export type CachedPlanInput =
   | { readonly kind: 'empty' } // never synced: nothing to plan from yet
   | { readonly kind: 'invalid_setup'; readonly problems: readonly SetupProblem[]; readonly message: string }
-  | { readonly kind: 'ready'; readonly setup: Setup; readonly books: CachedBooks; readonly fetchedAt: number };
+  | {
+      readonly kind: 'ready';
+      readonly setup: Setup;
+      readonly books: CachedBooks;
+      readonly fetchedAt: number;
+    };
 
 /** The cached setup and books, read in one transaction so they belong together. */
 export async function readPlanInput(db: SollecitiDatabase): Promise<CachedPlanInput> {
@@ -24,7 +29,12 @@ export async function readPlanInput(db: SollecitiDatabase): Promise<CachedPlanIn
     const record = await db.setup.get('current');
     if (record === undefined) return { kind: 'empty' } as const;
     const setup = validateSetup(record.setup);
-    if (!setup.ok) return { kind: 'invalid_setup', problems: setup.error, message: describeSetupProblems(setup.error) } as const;
+    if (!setup.ok)
+      return {
+        kind: 'invalid_setup',
+        problems: setup.error,
+        message: describeSetupProblems(setup.error),
+      } as const;
     const [customers, agents, items, ledger] = await Promise.all([
       db.customers.toArray(),
       db.agents.toArray(),
@@ -38,7 +48,13 @@ export async function readPlanInput(db: SollecitiDatabase): Promise<CachedPlanIn
         customers,
         agents,
         items,
-        ledger: ledger.map(({ itemId, levelId, cycle, sentOn, state }) => ({ itemId, levelId, cycle, sentOn, state })),
+        ledger: ledger.map(({ itemId, levelId, cycle, sentOn, state }) => ({
+          itemId,
+          levelId,
+          cycle,
+          sentOn,
+          state,
+        })),
       },
       fetchedAt: record.fetchedAt,
     } as const;

@@ -40,7 +40,11 @@ const FIRST_PAGE = '';
 const WRITE_SLICE = 250;
 
 const tableFor = (db: SollecitiDatabase, resource: ErpResource): Table<{ id: string }, string> =>
-  (resource === 'open-items' ? db.items : resource === 'customers' ? db.customers : db.agents) as unknown as Table<{ id: string }, string>;
+  (resource === 'open-items'
+    ? db.items
+    : resource === 'customers'
+      ? db.customers
+      : db.agents) as unknown as Table<{ id: string }, string>;
 
 /**
  * Brings one listing up to date, resuming an interrupted run. Returns how many records and tombstones it
@@ -55,9 +59,14 @@ export async function syncResource(
   const now = options.now ?? Date.now;
   const table = tableFor(db, resource);
   const saved: SyncStateRecord = (await db.syncState.get(resource)) ?? { resource };
-  let run = saved.cursor !== undefined
-    ? { since: saved.runSince, isFull: saved.runIsFull === true, cursor: saved.cursor as string | undefined }
-    : { since: saved.token, isFull: saved.token === undefined, cursor: undefined as string | undefined };
+  let run =
+    saved.cursor !== undefined
+      ? {
+          since: saved.runSince,
+          isFull: saved.runIsFull === true,
+          cursor: saved.cursor as string | undefined,
+        }
+      : { since: saved.token, isFull: saved.token === undefined, cursor: undefined as string | undefined };
 
   if (run.isFull && run.cursor === undefined) {
     // A full load replaces the table: records the ERP no longer lists must not survive in the cache.
@@ -86,7 +95,8 @@ export async function syncResource(
       // delta any more, so load everything again.
       const stale = error.reason === 'gone';
       // A cursor the ERP no longer accepts (restarted, expired): start this run again from its beginning.
-      const badCursor = error.reason === 'invalid_request' && run.cursor !== undefined && run.cursor !== FIRST_PAGE;
+      const badCursor =
+        error.reason === 'invalid_request' && run.cursor !== undefined && run.cursor !== FIRST_PAGE;
       if ((!stale && !badCursor) || ++restarts > 3) throw error;
       if (stale) run = { since: undefined, isFull: true, cursor: FIRST_PAGE };
       else run = { ...run, cursor: FIRST_PAGE };
@@ -111,20 +121,35 @@ export async function syncResource(
       if (gone.length > 0) await table.bulkDelete(gone);
       // Records that arrive valid again leave the quarantine (looked up only when it holds any: it rarely does).
       if (page.records.length > 0 && (await db.quarantine.count()) > 0) {
-        await db.quarantine.where('recordId').anyOf(page.records.map((r) => r.id)).filter((q) => q.resource === resource).delete();
+        await db.quarantine
+          .where('recordId')
+          .anyOf(page.records.map((r) => r.id))
+          .filter((q) => q.resource === resource)
+          .delete();
       }
-      if (page.quarantined.length > 0) await db.quarantine.bulkAdd(page.quarantined.map((q): QuarantineRecord => ({ ...q, seenAt: now() })));
+      if (page.quarantined.length > 0)
+        await db.quarantine.bulkAdd(page.quarantined.map((q): QuarantineRecord => ({ ...q, seenAt: now() })));
       const state: SyncStateRecord =
         page.nextCursor !== null
-          ? { ...withoutRun(saved), cursor: page.nextCursor, runIsFull: run.isFull, ...(run.since !== undefined ? { runSince: run.since } : {}) }
+          ? {
+              ...withoutRun(saved),
+              cursor: page.nextCursor,
+              runIsFull: run.isFull,
+              ...(run.since !== undefined ? { runSince: run.since } : {}),
+            }
           : { resource, ...(page.syncToken !== null ? { token: page.syncToken } : {}), syncedAt: now() };
       await db.syncState.put(state);
     });
     applied += page.records.length + page.tombstones.length;
     quarantined.push(...page.quarantined);
-    options.onProgress?.({ resource, done: applied, ...(page.total !== undefined ? { total: page.total } : {}) });
+    options.onProgress?.({
+      resource,
+      done: applied,
+      ...(page.total !== undefined ? { total: page.total } : {}),
+    });
     if (page.nextCursor === null) {
-      if (page.syncToken === null) throw new ErpError('bad_response', `ERP ${resource}: the last page carries no syncToken`);
+      if (page.syncToken === null)
+        throw new ErpError('bad_response', `ERP ${resource}: the last page carries no syncToken`);
       return { applied, quarantined };
     }
     run = { ...run, cursor: page.nextCursor };
@@ -137,7 +162,11 @@ function withoutRun(state: SyncStateRecord): SyncStateRecord {
 }
 
 /** Merges the ERP's reminder log into the ledger, and replaces the cached open claims. */
-export async function syncReminderLog(db: SollecitiDatabase, client: ErpClient, options: SyncOptions = {}): Promise<{ applied: number; quarantined: QuarantinedRecord[] }> {
+export async function syncReminderLog(
+  db: SollecitiDatabase,
+  client: ErpClient,
+  options: SyncOptions = {},
+): Promise<{ applied: number; quarantined: QuarantinedRecord[] }> {
   const now = options.now ?? Date.now;
   const saved = await db.syncState.get('reminder-log');
   let since = saved?.token;
@@ -152,7 +181,12 @@ export async function syncReminderLog(db: SollecitiDatabase, client: ErpClient, 
   await db.transaction('rw', [db.ledger, db.claims, db.syncState], async () => {
     // Without a token the ERP sends its whole log: it replaces the ledger, so nothing it dropped survives.
     if (since === undefined) await db.ledger.clear();
-    await db.ledger.bulkPut(log.entries.map((e): LedgerRecord => ({ ...e, ...(e.messageId === undefined ? {} : { messageId: e.messageId }) })));
+    await db.ledger.bulkPut(
+      log.entries.map((e): LedgerRecord => ({
+        ...e,
+        ...(e.messageId === undefined ? {} : { messageId: e.messageId }),
+      })),
+    );
     await db.ledger.bulkDelete(log.removed.map((r): [string, string] => [r.key, r.itemId]));
     await db.claims.clear();
     await db.claims.bulkPut(log.claims);
@@ -164,14 +198,22 @@ export async function syncReminderLog(db: SollecitiDatabase, client: ErpClient, 
 }
 
 /** Fetches the reminder setup with its ETag into the cache. */
-export async function syncSetup(db: SollecitiDatabase, client: ErpClient, options: SyncOptions = {}): Promise<void> {
+export async function syncSetup(
+  db: SollecitiDatabase,
+  client: ErpClient,
+  options: SyncOptions = {},
+): Promise<void> {
   const { setup, etag } = await client.getSetup(options.signal);
   await db.setup.put({ id: 'current', setup, etag, fetchedAt: (options.now ?? Date.now)() });
   options.onProgress?.({ resource: 'setup', done: 1, total: 1 });
 }
 
 /** Everything the pane needs, in dependency order: setup, agents, customers, open items, the log. */
-export async function syncAll(db: SollecitiDatabase, client: ErpClient, options: SyncOptions = {}): Promise<SyncReport> {
+export async function syncAll(
+  db: SollecitiDatabase,
+  client: ErpClient,
+  options: SyncOptions = {},
+): Promise<SyncReport> {
   await syncSetup(db, client, options);
   const applied: Partial<Record<SyncResource, number>> = {};
   const quarantined: QuarantinedRecord[] = [];

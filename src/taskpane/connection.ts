@@ -44,7 +44,9 @@ const valueOf = (resolved: ResolvedConfig, key: SettingKey): string => {
 
 /** The typed values the user may set in this build (a production build's deployment settings are dropped). */
 const editable = (build: BuildInfo, values: Values): Values =>
-  Object.fromEntries(Object.entries(values).filter(([key]) => !lockedFor(build.production, key as SettingKey)));
+  Object.fromEntries(
+    Object.entries(values).filter(([key]) => !lockedFor(build.production, key as SettingKey)),
+  );
 
 /** The service URLs a token would go to. */
 const TOKEN_TARGETS = ['ERP_BASE_URL', 'GRAPH_BASE_URL', 'AAD_AUTHORITY'] as const;
@@ -54,7 +56,9 @@ const TOKEN_TARGETS = ['ERP_BASE_URL', 'GRAPH_BASE_URL', 'AAD_AUTHORITY'] as con
  * A refused URL is one the checks reject, or one on an origin the build's policy does not allow.
  */
 function refusedTarget(build: BuildInfo, resolved: ResolvedConfig): string | undefined {
-  const problem = resolved.problems.find(({ setting }) => (TOKEN_TARGETS as readonly string[]).includes(setting));
+  const problem = resolved.problems.find(({ setting }) =>
+    (TOKEN_TARGETS as readonly string[]).includes(setting),
+  );
   if (problem !== undefined) return problem.message;
   const allowed = new Set(connectOrigins(build));
   const targets: [SettingKey, string][] = [

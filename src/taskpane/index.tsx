@@ -171,13 +171,7 @@ async function main(): Promise<void> {
     await start(root, language, theme, params);
   } catch (error) {
     console.error('The task pane could not start', error);
-    root.render(
-      <StartScreen
-        language={language}
-        theme={theme}
-        failure={messageOf(error)}
-      />,
-    );
+    root.render(<StartScreen language={language} theme={theme} failure={messageOf(error)} />);
   }
 }
 

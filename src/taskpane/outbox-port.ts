@@ -116,7 +116,10 @@ export function outboxPort(deps: OutboxPortDependencies): MailPort {
       ...(isRunning && !unreachable && sendsLeft > 0 ? { etaMs: worker.sendEtaMs(sendsLeft) } : {}),
       ...(unreachable ? { unreachable: true } : {}),
       failures: all
-        .filter((job) => outcomeOf(job) === 'failed' || (outcomeOf(job) === 'cancelled' && job.failure !== 'cancelled'))
+        .filter(
+          (job) =>
+            outcomeOf(job) === 'failed' || (outcomeOf(job) === 'cancelled' && job.failure !== 'cancelled'),
+        )
         .map(describe),
       attention: all.filter((job) => outcomeOf(job) === 'attention').map(describe),
       drafts: delivered.flatMap((job) =>

@@ -404,8 +404,7 @@ export class PaneController {
     releaseClaim: async (key: string) => {
       // Its send may have gone out: only looking in the mailbox can tell (`checkClaim`), never a release.
       const job = await this.deps.db.outbox.get(key);
-      if (job !== undefined && job.settled !== true)
-        throw new UnresolvedClaimError(key);
+      if (job !== undefined && job.settled !== true) throw new UnresolvedClaimError(key);
       await (await this.deps.erp()).release(key);
       await this.refresh();
     },

@@ -52,7 +52,10 @@ export function planDay({ setup, books, claims, today, mailbox, unresolved }: Sn
   for (const claim of claims) {
     if (sameUser(claim.owner, mailbox)) continue;
     for (const { itemId, cycle, levelId } of claim.items)
-      heldBy.set(`${itemId}|${levelId ?? claim.levelId}|${cycle}`, { owner: claim.owner, since: claim.claimedAt });
+      heldBy.set(`${itemId}|${levelId ?? claim.levelId}|${cycle}`, {
+        owner: claim.owner,
+        since: claim.claimedAt,
+      });
   }
 
   const communications = new Map<string, Communication>();

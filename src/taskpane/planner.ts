@@ -97,7 +97,9 @@ export function createLocalPlanner(db: SollecitiDatabase, mailbox: string): Loca
     if (input.kind === 'empty') return { kind: 'empty' };
     if (input.kind === 'invalid_setup') return { kind: 'invalid_setup', problems: input.problems };
     const claims = await db.claims.toArray();
-    const unresolved = new Set((await db.outbox.filter((job) => job.settled !== true).toArray()).map((job) => job.key));
+    const unresolved = new Set(
+      (await db.outbox.filter((job) => job.settled !== true).toArray()).map((job) => job.key),
+    );
     const read = now();
     const day = planDay({ setup: input.setup, books: input.books, claims, today, mailbox, unresolved });
     console.info(

@@ -89,14 +89,12 @@ export function ConnectionSettings({ actions, language }: ConnectionSettingsProp
           disabled={test === 'testing'}
           onClick={() => {
             setTest('testing');
-            actions
-              .testConnection(values)
-              .then(setTest, (error: unknown) =>
-                setTest({
-                  erp: { ok: false, failure: 'unknown', detail: String(error) },
-                  graph: { ok: false, detail: String(error) },
-                }),
-              );
+            actions.testConnection(values).then(setTest, (error: unknown) =>
+              setTest({
+                erp: { ok: false, failure: 'unknown', detail: String(error) },
+                graph: { ok: false, detail: String(error) },
+              }),
+            );
           }}
         >
           {test === 'testing' ? t.testing : t.testConnection}
@@ -106,11 +104,7 @@ export function ConnectionSettings({ actions, language }: ConnectionSettingsProp
           disabled={!changed}
           onClick={() => {
             setSaveError(undefined);
-            actions
-              .saveConnection(values)
-              .catch((error: unknown) =>
-                setSaveError(messageOf(error)),
-              );
+            actions.saveConnection(values).catch((error: unknown) => setSaveError(messageOf(error)));
           }}
         >
           {t.saveConnection}

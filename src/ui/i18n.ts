@@ -54,7 +54,9 @@ export function formatInstant(instant: number | string, language: UiLanguage): s
 
 /** Only the time of an instant: "10:42". */
 export function formatTime(instant: number, language: UiLanguage): string {
-  return new Intl.DateTimeFormat(dateLocale(language), { hour: '2-digit', minute: '2-digit' }).format(new Date(instant));
+  return new Intl.DateTimeFormat(dateLocale(language), { hour: '2-digit', minute: '2-digit' }).format(
+    new Date(instant),
+  );
 }
 
 /** A file size: "820 KB", "1,4 MB". */
@@ -298,11 +300,15 @@ function problemLevel(
 function lateInterestFieldIt(detail: string): string {
   const rate = /^rates\[(\d+)\]/.exec(detail);
   const which = rate === null ? '' : `tasso n. ${Number(rate[1]) + 1}: `;
-  if (detail === 'lateInterest') return 'la configurazione non è nel formato previsto (servono i tassi e l’indennità forfettaria).';
+  if (detail === 'lateInterest')
+    return 'la configurazione non è nel formato previsto (servono i tassi e l’indennità forfettaria).';
   if (detail === 'rates') return 'i tassi devono essere un elenco (anche vuoto).';
-  if (detail === 'flatIndemnity') return 'l’indennità forfettaria è obbligatoria: un importo intero in centesimi, zero o più.';
-  if (detail.endsWith('.from')) return `${which}la data di inizio deve essere una data valida, diversa da quella degli altri tassi.`;
-  if (detail.endsWith('.percent')) return `${which}la percentuale deve essere un numero, zero o più, con al massimo due decimali.`;
+  if (detail === 'flatIndemnity')
+    return 'l’indennità forfettaria è obbligatoria: un importo intero in centesimi, zero o più.';
+  if (detail.endsWith('.from'))
+    return `${which}la data di inizio deve essere una data valida, diversa da quella degli altri tassi.`;
+  if (detail.endsWith('.percent'))
+    return `${which}la percentuale deve essere un numero, zero o più, con al massimo due decimali.`;
   return `${which}ogni tasso indica una data di inizio e una percentuale.`;
 }
 
@@ -310,11 +316,15 @@ function lateInterestFieldIt(detail: string): string {
 function lateInterestFieldEn(detail: string): string {
   const rate = /^rates\[(\d+)\]/.exec(detail);
   const which = rate === null ? '' : `rate #${Number(rate[1]) + 1}: `;
-  if (detail === 'lateInterest') return 'the setting is not in the expected format (it needs the rates and the flat indemnity).';
+  if (detail === 'lateInterest')
+    return 'the setting is not in the expected format (it needs the rates and the flat indemnity).';
   if (detail === 'rates') return 'the rates must be a list (it may be empty).';
-  if (detail === 'flatIndemnity') return 'the flat indemnity is required: a whole number of cents, 0 or more.';
-  if (detail.endsWith('.from')) return `${which}the start date must be a valid date, different from the other rates’.`;
-  if (detail.endsWith('.percent')) return `${which}the percent must be a number, 0 or more, with at most two decimals.`;
+  if (detail === 'flatIndemnity')
+    return 'the flat indemnity is required: a whole number of cents, 0 or more.';
+  if (detail.endsWith('.from'))
+    return `${which}the start date must be a valid date, different from the other rates’.`;
+  if (detail.endsWith('.percent'))
+    return `${which}the percent must be a number, 0 or more, with at most two decimals.`;
   return `${which}each rate gives a start date and a percent.`;
 }
 
@@ -1364,7 +1374,8 @@ const settingsIt: SettingsMessages = {
         : 'Questo browser non può salvare i valori: varranno fino alla chiusura.',
   source: (source) => ({ user: 'tuo valore', build: 'della distribuzione', default: 'predefinito' })[source],
   secretSet: '(impostata: scrivi per cambiarla)',
-  lockedSetting: 'Stabilito da chi ha distribuito il componente aggiuntivo: chiedi all’amministratore per cambiarlo.',
+  lockedSetting:
+    'Stabilito da chi ha distribuito il componente aggiuntivo: chiedi all’amministratore per cambiarlo.',
   staticKeyWarning:
     'L’ERP è chiamato con una chiave fissa: chiunque la conosca legge i dati dei solleciti. Preferisci l’accesso con Entra ID (ERP_SCOPE).',
   testConnection: 'Prova la connessione',

@@ -83,7 +83,10 @@ function bundleSizes(dist: StatsCompilation, harness: StatsCompilation): BundleS
 function withDevIdentity(plugins: Configuration['plugins']): Configuration['plugins'] {
   return (plugins ?? []).map((plugin) => {
     if (plugin instanceof webpack.DefinePlugin)
-      return new webpack.DefinePlugin({ ...plugin.definitions, __SOLLECITI_PRODUCTION__: JSON.stringify(false) });
+      return new webpack.DefinePlugin({
+        ...plugin.definitions,
+        __SOLLECITI_PRODUCTION__: JSON.stringify(false),
+      });
     if (plugin instanceof HtmlWebpackPlugin) {
       const options = plugin.userOptions;
       const parameters = options.templateParameters;
@@ -92,7 +95,10 @@ function withDevIdentity(plugins: Configuration['plugins']): Configuration['plug
           ...options,
           templateParameters: {
             ...parameters,
-            csp: parameters.csp.replace("connect-src 'self'", "connect-src 'self' http://localhost:* http://127.0.0.1:*"),
+            csp: parameters.csp.replace(
+              "connect-src 'self'",
+              "connect-src 'self' http://localhost:* http://127.0.0.1:*",
+            ),
           },
         });
     }

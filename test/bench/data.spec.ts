@@ -36,21 +36,37 @@ test('Chromium: sync and planning of 100 000 items', async ({ page, stack }) => 
     );
     await page.goto(`${stack.web.url}/harness/harness.html`);
     await page.waitForFunction(() => (window as BenchWindow).__bench !== undefined);
-    await page.evaluate(([url, user]) => (window as BenchWindow).__bench?.configure(url, user), [stack.erpUrl, USER] as const);
+    await page.evaluate(([url, user]) => (window as BenchWindow).__bench?.configure(url, user), [
+      stack.erpUrl,
+      USER,
+    ] as const);
     const bench = {
       raw: (table: string, sinceOf?: string) =>
         page.evaluate(
-          ([t, size, since]) => (window as BenchWindow).__bench?.raw(t, size, since ?? undefined) as Promise<RawRun>,
+          ([t, size, since]) =>
+            (window as BenchWindow).__bench?.raw(t, size, since ?? undefined) as Promise<RawRun>,
           [table, PAGE_SIZE, sinceOf ?? null] as const,
         ),
       syncFull: (mailbox: string) =>
-        page.evaluate(([m, size]) => (window as BenchWindow).__bench?.syncFull(m, size) as Promise<SyncRun>, [mailbox, PAGE_SIZE] as const),
+        page.evaluate(([m, size]) => (window as BenchWindow).__bench?.syncFull(m, size) as Promise<SyncRun>, [
+          mailbox,
+          PAGE_SIZE,
+        ] as const),
       syncDelta: (mailbox: string) =>
-        page.evaluate(([m, size]) => (window as BenchWindow).__bench?.syncDelta(m, size) as Promise<SyncRun>, [mailbox, PAGE_SIZE] as const),
+        page.evaluate(
+          ([m, size]) => (window as BenchWindow).__bench?.syncDelta(m, size) as Promise<SyncRun>,
+          [mailbox, PAGE_SIZE] as const,
+        ),
       ids: (mailbox: string) =>
-        page.evaluate(([m, n]) => (window as BenchWindow).__bench?.openItemIds(m, n) as Promise<string[]>, [mailbox, CHANGES] as const),
+        page.evaluate(([m, n]) => (window as BenchWindow).__bench?.openItemIds(m, n) as Promise<string[]>, [
+          mailbox,
+          CHANGES,
+        ] as const),
       plan: (mailbox: string) =>
-        page.evaluate(([m, today]) => (window as BenchWindow).__bench?.plan(m, today) as Promise<PlanRun>, [mailbox, stack.today] as const),
+        page.evaluate(([m, today]) => (window as BenchWindow).__bench?.plan(m, today) as Promise<PlanRun>, [
+          mailbox,
+          stack.today,
+        ] as const),
       drop: (mailboxes: string[], tables: string[]) =>
         page.evaluate(([m, t]) => (window as BenchWindow).__bench?.drop(m, t), [mailboxes, tables] as const),
     };
@@ -94,17 +110,31 @@ test('Chromium: sync and planning of 100 000 items', async ({ page, stack }) => 
         measure: `longest main-thread task while the worker plans ${items.toLocaleString('en-US').replace(/,/g, ' ')} items (longtask)`,
         values: plans.map((p) => p.longestTaskMs),
         unit: 'ms',
-        floor: { what: 'JSON.parse of the plan answer on the main thread', values: plans.map((p) => p.parseMs) },
+        floor: {
+          what: 'JSON.parse of the plan answer on the main thread',
+          values: plans.map((p) => p.parseMs),
+        },
       },
-      { measure: 'main-thread long tasks while planning', values: plans.map((p) => p.longTasks), unit: 'count' },
-      { measure: 'planning in the worker: cache read + plan + answer, wall time', values: plans.map((p) => p.ms), unit: 'ms' },
+      {
+        measure: 'main-thread long tasks while planning',
+        values: plans.map((p) => p.longTasks),
+        unit: 'count',
+      },
+      {
+        measure: 'planning in the worker: cache read + plan + answer, wall time',
+        values: plans.map((p) => p.ms),
+        unit: 'ms',
+      },
     ];
     const syncFigures: Figure[] = [
       {
         measure: `full sync of ${items.toLocaleString('en-US').replace(/,/g, ' ')} open items (pages of ${PAGE_SIZE})`,
         values: full.map((r) => r.ms),
         unit: 'ms',
-        floor: { what: 'raw fetch + JSON.parse of the same pages, bulkPut of each into a bare Dexie table', values: rawFull.map((r) => r.ms) },
+        floor: {
+          what: 'raw fetch + JSON.parse of the same pages, bulkPut of each into a bare Dexie table',
+          values: rawFull.map((r) => r.ms),
+        },
         target: '≤ 1.3',
       },
       {
@@ -117,7 +147,10 @@ test('Chromium: sync and planning of 100 000 items', async ({ page, stack }) => 
         measure: 'longest main-thread task during the full sync (longtask)',
         values: full.map((r) => r.longestTaskMs),
         unit: 'ms',
-        floor: { what: 'the same during the raw floor (same pages, a bulkPut of each)', values: rawFull.map((r) => r.longestTaskMs) },
+        floor: {
+          what: 'the same during the raw floor (same pages, a bulkPut of each)',
+          values: rawFull.map((r) => r.longestTaskMs),
+        },
       },
       {
         measure: 'main-thread long tasks during the full sync',
@@ -129,7 +162,9 @@ test('Chromium: sync and planning of 100 000 items', async ({ page, stack }) => 
     const common = [
       `Chromium ${page.context().browser()?.version() ?? '?'} headless, real IndexedDB; the pane's code bundled by webpack in production mode (test/bench/web/harness.ts); ${RUNS} runs, median (min–max); ratio = median ÷ the floor's median`,
       `demo ERP in-process (in-memory SQLite), seed ${LARGE.seed}: ${LARGE.customers} customers, ${LARGE.items} open items (${items} in the cache after a sync), reseeded in ${seedMs} ms; today ${stack.today}`,
-      `load average when the runs ended: ${loadavg().map((value) => value.toFixed(1)).join(' ')} on ${availableParallelism()} cores (shared machine: read the ratios)`,
+      `load average when the runs ended: ${loadavg()
+        .map((value) => value.toFixed(1))
+        .join(' ')} on ${availableParallelism()} cores (shared machine: read the ratios)`,
       'longtask = PerformanceObserver("longtask"): tasks of 50 ms or more; 0 means none reached 50 ms',
     ];
     report('chromium-plan', 'Chromium — planning in the Web Worker (part 1)', planFigures, [
@@ -137,14 +172,23 @@ test('Chromium: sync and planning of 100 000 items', async ({ page, stack }) => 
       `the worker is started for each run (as the pane starts it) and plans ${planned?.openItems ?? '?'} open items into ${planned?.rows ?? '?'} reminders; its answer is JSON text parsed on the main thread`,
       ...(workerSplit.length > 0
         ? [
-            `inside the worker (its console): reading the cache ${describe(workerSplit.map((w) => w.read), 'ms')}, planning ${describe(workerSplit.map((w) => w.plan), 'ms')}`,
+            `inside the worker (its console): reading the cache ${describe(
+              workerSplit.map((w) => w.read),
+              'ms',
+            )}, planning ${describe(
+              workerSplit.map((w) => w.plan),
+              'ms',
+            )}`,
           ]
         : []),
     ]);
     report('chromium-sync', 'Chromium — sync into IndexedDB (part 3)', syncFigures, [
       ...common,
       `open items only, timed (setup, agents, customers and the reminder log synced untimed around them); the delta: 1 cent paid on ${CHANGES} items through the ERP's mutation API, then one sync (${delta[0]?.applied ?? '?'} records applied)`,
-      `the longest JSON.parse of one raw page of ${PAGE_SIZE} (the least main-thread work in one piece a page needs): ${describe(rawFull.map((r) => r.longestParseMs), 'ms')}`,
+      `the longest JSON.parse of one raw page of ${PAGE_SIZE} (the least main-thread work in one piece a page needs): ${describe(
+        rawFull.map((r) => r.longestParseMs),
+        'ms',
+      )}`,
     ]);
   } finally {
     stack.erp.mutations.reset();

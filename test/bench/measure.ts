@@ -8,7 +8,9 @@ export const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
 export const TRYING = RUNS < 5 || process.env.BENCH_ITEMS !== undefined;
 
 const fmt = (value: number): string =>
-  Math.abs(value) >= 100 ? Math.round(value).toLocaleString('en-US').replace(/,/g, ' ') : value.toFixed(value >= 10 ? 1 : 2);
+  Math.abs(value) >= 100
+    ? Math.round(value).toLocaleString('en-US').replace(/,/g, ' ')
+    : value.toFixed(value >= 10 ? 1 : 2);
 
 /** "1 234 ms (1 100–1 400)". */
 export function describe(values: readonly number[], unit: string): string {
@@ -37,7 +39,9 @@ export function row(figure: Figure): BenchRow {
     max: round(max),
     unit: figure.unit,
     ...(floor !== undefined ? { floor: `${floor.what}: ${describe(floor.values, figure.unit)}` } : {}),
-    ...(floorMedian !== undefined && floorMedian > 0 ? { ratio: Math.round((median / floorMedian) * 100) / 100 } : {}),
+    ...(floorMedian !== undefined && floorMedian > 0
+      ? { ratio: Math.round((median / floorMedian) * 100) / 100 }
+      : {}),
     ...(figure.target !== undefined ? { target: figure.target } : {}),
   };
 }
@@ -45,7 +49,12 @@ export function row(figure: Figure): BenchRow {
 const round = (value: number): number => Math.round(value * 10) / 10;
 
 /** Prints the part's results as a table and writes them (unless TRYING); returns the results file, if written. */
-export function report(part: string, title: string, figures: readonly Figure[], notes: readonly string[]): string | undefined {
+export function report(
+  part: string,
+  title: string,
+  figures: readonly Figure[],
+  notes: readonly string[],
+): string | undefined {
   const rows = figures.map(row);
   const lines = [
     `${title}`,

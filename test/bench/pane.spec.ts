@@ -52,7 +52,10 @@ async function freshContext(
 }
 
 /** The empty Fluent page: navigation to its text, and the longest long task until then. */
-async function emptyPage(context: BrowserContext, stack: BenchStack): Promise<{ ms: number; longestTaskMs: number }> {
+async function emptyPage(
+  context: BrowserContext,
+  stack: BenchStack,
+): Promise<{ ms: number; longestTaskMs: number }> {
   const opened = await openAndTime(context, emptyUrl(stack), EMPTY_TEXT, { timeout: 60_000 });
   await opened.page.close();
   return { ms: opened.ms, longestTaskMs: opened.longestTaskMs };
@@ -98,7 +101,11 @@ test('Chromium: the pane — bundle, start-up, scrolling', async ({ browser, sta
       unit: 'KB',
       floor: { what: 'the empty Fluent page', values: [kb(total(sizes.empty, 'gzip'))] },
     },
-    { measure: `lazy chunks and the planning worker (${later.length} files), raw`, values: [kb(total(later, 'raw'))], unit: 'KB' },
+    {
+      measure: `lazy chunks and the planning worker (${later.length} files), raw`,
+      values: [kb(total(later, 'raw'))],
+      unit: 'KB',
+    },
     { measure: 'lazy chunks and the planning worker, gzip', values: [kb(total(later, 'gzip'))], unit: 'KB' },
   ];
 
@@ -156,13 +163,16 @@ test('Chromium: the pane — bundle, start-up, scrolling', async ({ browser, sta
   context.on('page', (page) =>
     page.on('worker', (worker) =>
       worker.on('console', (message) => {
-        if (message.text().startsWith('Solleciti planner:')) planner.push(message.text().slice('Solleciti planner: '.length));
+        if (message.text().startsWith('Solleciti planner:'))
+          planner.push(message.text().slice('Solleciti planner: '.length));
       }),
     ),
   );
   try {
     large.coldMs = await coldPane(context, stack, 15 * 60_000);
-    console.log(`${n(LARGE.items)} items, cold (full sync in the pane, once): ${Math.round(large.coldMs)} ms`);
+    console.log(
+      `${n(LARGE.items)} items, cold (full sync in the pane, once): ${Math.round(large.coldMs)} ms`,
+    );
     for (let run = 0; run < RUNS; run++) {
       const empty = await emptyPage(context, stack);
       large.empty.push(empty.ms);
@@ -183,9 +193,13 @@ test('Chromium: the pane — bundle, start-up, scrolling', async ({ browser, sta
       large.scroll.push(scrolled);
       warm.release();
       await warm.page.close();
-      const floor = await openAndTime(context, emptyUrl(stack, scrolled.distance + 2000), EMPTY_TEXT, { timeout: 60_000 });
+      const floor = await openAndTime(context, emptyUrl(stack, scrolled.distance + 2000), EMPTY_TEXT, {
+        timeout: 60_000,
+      });
       await floor.page.waitForTimeout(1000);
-      large.scrollFloor.push(await scrollThrough(floor.page, { stepPx: SCROLL_STEP_PX, untilPx: scrolled.distance }));
+      large.scrollFloor.push(
+        await scrollThrough(floor.page, { stepPx: SCROLL_STEP_PX, untilPx: scrolled.distance }),
+      );
       await floor.page.close();
       console.log(
         `${n(LARGE.items)} items run ${run + 1}/${RUNS}: empty page ${Math.round(large.empty[run] ?? 0)} ms, warm ${Math.round(warm.ms)} ms (longest task ${Math.round(warm.longestTaskMs)} ms), scrolled ${scrolled.distance} px in ${Math.round(scrolled.ms)} ms, longest task ${Math.round(scrolled.longestTaskMs)} ms`,
@@ -198,10 +212,23 @@ test('Chromium: the pane — bundle, start-up, scrolling', async ({ browser, sta
 
   const scrolledRows = Math.min(SCROLL_ROWS, large.rowCount - 1);
   const emptyFloor = (values: number[]) => ({ what: 'navigation to the empty Fluent page’s text', values });
-  const emptyLongestFloor = (values: number[]) => ({ what: 'the same until the empty Fluent page’s text', values });
+  const emptyLongestFloor = (values: number[]) => ({
+    what: 'the same until the empty Fluent page’s text',
+    values,
+  });
   const startFigures: Figure[] = [
-    { measure: `navigation → first rendered list, cold cache, ${n(DEMO.items)} items`, values: demo.cold, unit: 'ms', floor: emptyFloor(demo.empty) },
-    { measure: `navigation → first rendered list, warm cache, ${n(DEMO.items)} items`, values: demo.warm, unit: 'ms', floor: emptyFloor(demo.empty) },
+    {
+      measure: `navigation → first rendered list, cold cache, ${n(DEMO.items)} items`,
+      values: demo.cold,
+      unit: 'ms',
+      floor: emptyFloor(demo.empty),
+    },
+    {
+      measure: `navigation → first rendered list, warm cache, ${n(DEMO.items)} items`,
+      values: demo.warm,
+      unit: 'ms',
+      floor: emptyFloor(demo.empty),
+    },
     {
       measure: `longest main-thread task until then, warm cache, ${n(DEMO.items)} items (longtask)`,
       values: demo.warmLongest,
@@ -224,27 +251,53 @@ test('Chromium: the pane — bundle, start-up, scrolling', async ({ browser, sta
       measure: `longest main-thread task while scrolling ${n(scrolledRows)} rows, ${n(LARGE.items)} items (longtask)`,
       values: large.scroll.map((s) => s.longestTaskMs),
       unit: 'ms',
-      floor: { what: 'scrolling the empty Fluent page as far', values: large.scrollFloor.map((s) => s.longestTaskMs) },
+      floor: {
+        what: 'scrolling the empty Fluent page as far',
+        values: large.scrollFloor.map((s) => s.longestTaskMs),
+      },
     },
     {
       measure: `longest frame while scrolling ${n(scrolledRows)} rows`,
       values: large.scroll.map((s) => s.longestFrameMs),
       unit: 'ms',
-      floor: { what: 'scrolling the empty Fluent page as far', values: large.scrollFloor.map((s) => s.longestFrameMs) },
+      floor: {
+        what: 'scrolling the empty Fluent page as far',
+        values: large.scrollFloor.map((s) => s.longestFrameMs),
+      },
     },
   ];
-  const files = (list: readonly FileSize[]) => list.map((f) => `${f.file} ${kb(f.raw)}/${kb(f.gzip)} KB`).join(', ');
-  report('chromium-pane', 'Chromium — the pane (part 4)', [...sizeFigures, ...startFigures], [
-    `Chromium ${browser.version()} headless; pane, empty page and harness built by webpack in production mode with the pane's configuration (the timed pane with the dev identity allowed); ${RUNS} runs, median (min–max); ratio = median ÷ the floor's median`,
-    `bundle sizes from one production build (deterministic: one value), KB = 1 024 bytes, gzip at zlib's default level; first load: ${files(sizes.firstLoad)}; worker: ${files(sizes.worker)}; lazy: ${files(sizes.lazy)}; sign-in dialog page (not counted): ${kb(total(sizes.dialog, 'raw'))}/${kb(total(sizes.dialog, 'gzip'))} KB; empty Fluent page: ${files(sizes.empty)}`,
-    ...(sizes.warnings.length > 0 ? [`webpack's warnings on the production build: ${sizes.warnings.join(' / ')}`] : []),
-    'first rendered list = the first reminder row in the document (MutationObserver), in ms since the navigation started; the empty page likewise its Text; the pane also loads office.js (from node_modules, routed), the empty page does not',
-    `cold = a fresh browser context (empty IndexedDB): the pane syncs everything, then lists; warm = a new tab in the same context with the ERP's requests held, so the list comes from the cache`,
-    `${LARGE.items} items (seed ${LARGE.seed}, ${LARGE.customers} customers, reseeded in ${seedMs} ms): the cold start that filled the cache took ${Math.round(large.coldMs)} ms to the first rendered list (one run, not a median); the list had ${large.rows}`,
-    `scrolling: ${SCROLL_STEP_PX} px a frame by window.scrollBy from the top until row ${n(scrolledRows)} of ${n(large.rowCount)} is in the document (${describe(large.scroll.map((s) => s.distance), 'px')} in ${describe(large.scroll.map((s) => s.ms), 'ms')}); the floor page scrolls as far the same way`,
-    'longtask = PerformanceObserver("longtask"): tasks of 50 ms or more; 0 means none reached 50 ms (then no ratio)',
-    `Office.js readiness timeouts seen on the ${n(LARGE.items)}-item pages: ${officeTimeouts.length}`,
-    ...(planner.length > 0 ? [`the pane's planning worker on the ${n(LARGE.items)}-item pages, the cold start's then each reopening's (its console): ${planner.join('; ')}`] : []),
-    `load average when the runs ended: ${loadavg().map((value) => value.toFixed(1)).join(' ')} on ${availableParallelism()} cores (shared machine: read the ratios)`,
-  ]);
+  const files = (list: readonly FileSize[]) =>
+    list.map((f) => `${f.file} ${kb(f.raw)}/${kb(f.gzip)} KB`).join(', ');
+  report(
+    'chromium-pane',
+    'Chromium — the pane (part 4)',
+    [...sizeFigures, ...startFigures],
+    [
+      `Chromium ${browser.version()} headless; pane, empty page and harness built by webpack in production mode with the pane's configuration (the timed pane with the dev identity allowed); ${RUNS} runs, median (min–max); ratio = median ÷ the floor's median`,
+      `bundle sizes from one production build (deterministic: one value), KB = 1 024 bytes, gzip at zlib's default level; first load: ${files(sizes.firstLoad)}; worker: ${files(sizes.worker)}; lazy: ${files(sizes.lazy)}; sign-in dialog page (not counted): ${kb(total(sizes.dialog, 'raw'))}/${kb(total(sizes.dialog, 'gzip'))} KB; empty Fluent page: ${files(sizes.empty)}`,
+      ...(sizes.warnings.length > 0
+        ? [`webpack's warnings on the production build: ${sizes.warnings.join(' / ')}`]
+        : []),
+      'first rendered list = the first reminder row in the document (MutationObserver), in ms since the navigation started; the empty page likewise its Text; the pane also loads office.js (from node_modules, routed), the empty page does not',
+      `cold = a fresh browser context (empty IndexedDB): the pane syncs everything, then lists; warm = a new tab in the same context with the ERP's requests held, so the list comes from the cache`,
+      `${LARGE.items} items (seed ${LARGE.seed}, ${LARGE.customers} customers, reseeded in ${seedMs} ms): the cold start that filled the cache took ${Math.round(large.coldMs)} ms to the first rendered list (one run, not a median); the list had ${large.rows}`,
+      `scrolling: ${SCROLL_STEP_PX} px a frame by window.scrollBy from the top until row ${n(scrolledRows)} of ${n(large.rowCount)} is in the document (${describe(
+        large.scroll.map((s) => s.distance),
+        'px',
+      )} in ${describe(
+        large.scroll.map((s) => s.ms),
+        'ms',
+      )}); the floor page scrolls as far the same way`,
+      'longtask = PerformanceObserver("longtask"): tasks of 50 ms or more; 0 means none reached 50 ms (then no ratio)',
+      `Office.js readiness timeouts seen on the ${n(LARGE.items)}-item pages: ${officeTimeouts.length}`,
+      ...(planner.length > 0
+        ? [
+            `the pane's planning worker on the ${n(LARGE.items)}-item pages, the cold start's then each reopening's (its console): ${planner.join('; ')}`,
+          ]
+        : []),
+      `load average when the runs ended: ${loadavg()
+        .map((value) => value.toFixed(1))
+        .join(' ')} on ${availableParallelism()} cores (shared machine: read the ratios)`,
+    ],
+  );
 });

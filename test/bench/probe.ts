@@ -54,7 +54,10 @@ export async function openAndTime(
   const longestTaskMs = await page.evaluate(() => {
     const probe = window as unknown as ProbeWindow;
     const until = probe.__firstSeen ?? Infinity;
-    return Math.max(0, ...probe.__longTasks.filter(([start]) => start < until).map(([, duration]) => duration));
+    return Math.max(
+      0,
+      ...probe.__longTasks.filter(([start]) => start < until).map(([, duration]) => duration),
+    );
   });
   return { page, ms, longestTaskMs };
 }
@@ -82,36 +85,42 @@ export async function scrollThrough(
   await page.waitForTimeout(500);
   const run = await page.evaluate(
     ({ stepPx, untilSelector, untilPx }) =>
-      new Promise<{ distance: number; start: number; end: number; longestFrameMs: number }>((resolve, reject) => {
-        const start = performance.now();
-        let previous = start;
-        let longestFrameMs = 0;
-        let lastY = -1;
-        let still = 0;
-        const frame = (now: number): void => {
-          longestFrameMs = Math.max(longestFrameMs, now - previous);
-          previous = now;
-          still = window.scrollY === lastY ? still + 1 : 0;
-          lastY = window.scrollY;
-          const done =
-            (untilSelector !== null && document.querySelector(untilSelector) !== null) ||
-            (untilPx !== null && window.scrollY >= untilPx) ||
-            // The bottom: nothing moved for half a second of frames.
-            still >= 30;
-          if (done) {
-            resolve({ distance: window.scrollY, start, end: performance.now(), longestFrameMs });
-            return;
-          }
-          if (now - start > 120_000) {
-            reject(new Error(`scrolling got stuck at ${window.scrollY} px`));
-            return;
-          }
-          window.scrollBy(0, stepPx);
+      new Promise<{ distance: number; start: number; end: number; longestFrameMs: number }>(
+        (resolve, reject) => {
+          const start = performance.now();
+          let previous = start;
+          let longestFrameMs = 0;
+          let lastY = -1;
+          let still = 0;
+          const frame = (now: number): void => {
+            longestFrameMs = Math.max(longestFrameMs, now - previous);
+            previous = now;
+            still = window.scrollY === lastY ? still + 1 : 0;
+            lastY = window.scrollY;
+            const done =
+              (untilSelector !== null && document.querySelector(untilSelector) !== null) ||
+              (untilPx !== null && window.scrollY >= untilPx) ||
+              // The bottom: nothing moved for half a second of frames.
+              still >= 30;
+            if (done) {
+              resolve({ distance: window.scrollY, start, end: performance.now(), longestFrameMs });
+              return;
+            }
+            if (now - start > 120_000) {
+              reject(new Error(`scrolling got stuck at ${window.scrollY} px`));
+              return;
+            }
+            window.scrollBy(0, stepPx);
+            requestAnimationFrame(frame);
+          };
           requestAnimationFrame(frame);
-        };
-        requestAnimationFrame(frame);
-      }),
-    { stepPx: options.stepPx, untilSelector: options.untilSelector ?? null, untilPx: options.untilPx ?? null },
+        },
+      ),
+    {
+      stepPx: options.stepPx,
+      untilSelector: options.untilSelector ?? null,
+      untilPx: options.untilPx ?? null,
+    },
   );
   await page.waitForTimeout(300);
   const tasks = await page.evaluate(

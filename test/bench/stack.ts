@@ -38,7 +38,10 @@ export interface BenchStack {
 
 const localhost = (url: string): string => url.replace('127.0.0.1', 'localhost');
 
-export const test = base.extend<{ prepare: (context: BrowserContext) => Promise<void> }, { stack: BenchStack }>({
+export const test = base.extend<
+  { prepare: (context: BrowserContext) => Promise<void> },
+  { stack: BenchStack }
+>({
   stack: [
     // Playwright's fixture signature: the first argument is the fixtures object (none needed here).
     // eslint-disable-next-line no-empty-pattern
@@ -53,7 +56,12 @@ export const test = base.extend<{ prepare: (context: BrowserContext) => Promise<
         staticKey: null,
         logError: () => undefined,
       });
-      const graph = await startGraphSim({ port: 0, dataDir: null, sentItemsDelayMs: 0, paneOrigins: [web.url] });
+      const graph = await startGraphSim({
+        port: 0,
+        dataDir: null,
+        sentItemsDelayMs: 0,
+        paneOrigins: [web.url],
+      });
       try {
         await use({ erp, graph, web, erpUrl: localhost(erp.url), graphUrl: localhost(graph.url), today });
       } finally {

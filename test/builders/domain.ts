@@ -32,7 +32,9 @@ export const anAgent = (overrides: Partial<Agent> = {}): Agent => ({
   ...overrides,
 });
 
-export const anItem = (overrides: Partial<Omit<OpenItem, 'residual'>> & { residual?: number } = {}): OpenItem => ({
+export const anItem = (
+  overrides: Partial<Omit<OpenItem, 'residual'>> & { residual?: number } = {},
+): OpenItem => ({
   id: 'I1',
   customerId: 'C1',
   documentNumber: 'FT 2026/001',

@@ -12,7 +12,9 @@ import path from 'node:path';
 import webpack, { type Configuration, type Stats } from 'webpack';
 
 /** E2E_PANE_DIR: another folder, for a second run beside one already in progress. */
-export const PANE_DIR = path.resolve(process.env.E2E_PANE_DIR ?? path.join(__dirname, '../../.cache/e2e-pane'));
+export const PANE_DIR = path.resolve(
+  process.env.E2E_PANE_DIR ?? path.join(__dirname, '../../.cache/e2e-pane'),
+);
 
 export interface ServiceOrigins {
   readonly erpPort: number;
@@ -31,7 +33,8 @@ const PORT_VARIABLES = ['E2E_ERP_PORT', 'E2E_GRAPH_PORT', 'E2E_UPLOAD_PORT'] as 
 export function serviceOrigins(): ServiceOrigins {
   const [erpPort, graphPort, uploadPort] = PORT_VARIABLES.map((name) => {
     const port = Number(process.env[name]);
-    if (!Number.isInteger(port) || port <= 0) throw new Error(`${name} is not set: the e2e global setup chooses it`);
+    if (!Number.isInteger(port) || port <= 0)
+      throw new Error(`${name} is not set: the e2e global setup chooses it`);
     return port;
   }) as [number, number, number];
   return {
@@ -51,13 +54,18 @@ const freePort = (): Promise<number> =>
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address !== null
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
     });
   });
 
 /** Chooses the services' ports (unless set) and leaves them in the environment, which the workers inherit. */
 export async function chooseServicePorts(): Promise<ServiceOrigins> {
-  for (const name of PORT_VARIABLES) if ((process.env[name] ?? '') === '') process.env[name] = String(await freePort());
+  for (const name of PORT_VARIABLES)
+    if ((process.env[name] ?? '') === '') process.env[name] = String(await freePort());
   return serviceOrigins();
 }
 

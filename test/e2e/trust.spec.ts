@@ -57,8 +57,21 @@ test('a send taken by Graph whose answer was lost, then Graph failing: "Controll
   const mine = page.getByTestId('reminder-row').first();
   await mine.getByRole('checkbox').check();
   const { control } = stack.graph;
-  control.addFault({ method: 'POST', path: '/me/messages/*/send', kind: 'commit-then-drop', times: 1, user: ENABLED_USER });
-  control.addFault({ method: 'GET', path: '/me/messages/*', kind: 'status', status: 403, times: 10_000, user: ENABLED_USER });
+  control.addFault({
+    method: 'POST',
+    path: '/me/messages/*/send',
+    kind: 'commit-then-drop',
+    times: 1,
+    user: ENABLED_USER,
+  });
+  control.addFault({
+    method: 'GET',
+    path: '/me/messages/*',
+    kind: 'status',
+    status: 403,
+    times: 10_000,
+    user: ENABLED_USER,
+  });
   await page.getByRole('button', { name: 'Altre azioni' }).click();
   await page.getByRole('menuitem', { name: 'Invia', exact: true }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Invia', exact: true }).click();
@@ -86,19 +99,28 @@ test('a send taken by Graph whose answer was lost, then Graph failing: "Controll
   // Graph answers again: the check finds the message in Sent Items and confirms it at the ERP.
   control.clearFaults();
   await claim.getByRole('button', { name: 'Controlla la casella' }).click();
-  await expect(page.getByTestId('claim-check-outcome')).toHaveText('Era stato inviato: registrato come inviato', {
-    timeout: 90_000,
-  });
+  await expect(page.getByTestId('claim-check-outcome')).toHaveText(
+    'Era stato inviato: registrato come inviato',
+    {
+      timeout: 90_000,
+    },
+  );
   await expect(page.getByTestId('claim-row')).toHaveCount(0);
   const log = await erpClient(stack.erpUrl, ENABLED_USER).reminderLog();
   expect(log.claims).toEqual([]);
-  expect(log.entries.filter((entry) => entry.key === key).every((entry) => entry.state === 'sent')).toBe(true);
+  expect(log.entries.filter((entry) => entry.key === key).every((entry) => entry.state === 'sent')).toBe(
+    true,
+  );
 
   // Luca's list no longer has it: nothing left for him to send twice.
   await luca.getByRole('button', { name: 'Aggiorna' }).first().click();
-  await expect(luca.getByTestId('reminder-row').filter({ hasText: 'marta.rossi' })).toHaveCount(0, { timeout: 30_000 });
+  await expect(luca.getByTestId('reminder-row').filter({ hasText: 'marta.rossi' })).toHaveCount(0, {
+    timeout: 30_000,
+  });
   expect(control.dump(LUCA).sent).toEqual([]);
-  expect(control.dump(ENABLED_USER).sent.map((record) => keyOf(record.singleValueExtendedProperties))).toEqual([key]);
+  expect(
+    control.dump(ENABLED_USER).sent.map((record) => keyOf(record.singleValueExtendedProperties)),
+  ).toEqual([key]);
   expect(control.dump(ENABLED_USER).folders.sentitems).toHaveLength(1);
   await lucaContext.close();
   stack.erp.mutations.reset();
@@ -125,14 +147,17 @@ test('two pages of the same user and one batch: one worker per mailbox, every me
   await second.goto(pane.url());
   await waitForSync(second);
 
-  const customer = (await page.getByTestId('reminder-row').nth(5).getByRole('button').first().textContent()) ?? '';
+  const customer =
+    (await page.getByTestId('reminder-row').nth(5).getByRole('button').first().textContent()) ?? '';
   const visible = await narrowTo(page, customer.split(' ')[0] ?? customer);
   expect(visible).toBeGreaterThan(1);
   await page.getByRole('button', { name: 'Altre azioni' }).click();
   await page.getByRole('menuitem', { name: 'Invia', exact: true }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Invia', exact: true }).click();
   // The second page joins in: it reloads (its pane resumes the unfinished batch) while the first works.
-  await expect.poll(() => stack.graph.control.dump(ENABLED_USER).sent.length, { timeout: 60_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(() => stack.graph.control.dump(ENABLED_USER).sent.length, { timeout: 60_000 })
+    .toBeGreaterThan(0);
   await second.reload();
   // Meanwhile, the outbox locks of this origin as the browser sees them: one worker for the mailbox.
   const seen: string[][] = [];
@@ -145,7 +170,10 @@ test('two pages of the same user and one batch: one worker per mailbox, every me
     await second.waitForTimeout(100);
   }
   expect(seen.some((names) => names.length === 1)).toBe(true);
-  for (const names of seen) expect(names.every((name) => name === `solleciti-outbox:solleciti:${ENABLED_USER}`) && names.length <= 1).toBe(true);
+  for (const names of seen)
+    expect(
+      names.every((name) => name === `solleciti-outbox:solleciti:${ENABLED_USER}`) && names.length <= 1,
+    ).toBe(true);
 
   const client = erpClient(stack.erpUrl, ENABLED_USER);
   const sizes = new Map<string, number>();
@@ -161,9 +189,13 @@ test('two pages of the same user and one batch: one worker per mailbox, every me
       want.push({ name: names[index] ?? '', size });
     }
     const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
-    expect(record.attachments.map(({ name, size }) => ({ name, size })).sort(byName)).toEqual(want.sort(byName));
+    expect(record.attachments.map(({ name, size }) => ({ name, size })).sort(byName)).toEqual(
+      want.sort(byName),
+    );
   }
-  const keys = stack.graph.control.dump(ENABLED_USER).sent.map((record) => keyOf(record.singleValueExtendedProperties));
+  const keys = stack.graph.control
+    .dump(ENABLED_USER)
+    .sent.map((record) => keyOf(record.singleValueExtendedProperties));
   expect(new Set(keys).size).toBe(visible);
   stack.erp.mutations.reset();
 });

@@ -181,7 +181,8 @@ describe('generateSeed: agents', () => {
     expect(withoutEmail.length).toBeGreaterThanOrEqual(1);
     expect(withoutEmail.length).toBeLessThanOrEqual(2);
     for (const agent of data.agents)
-      if (agent.email !== undefined && agent.email !== null) expect(isValidEmailAddress(agent.email)).toBe(true);
+      if (agent.email !== undefined && agent.email !== null)
+        expect(isValidEmailAddress(agent.email)).toBe(true);
     const documentsWithAgent = new Set(
       data.items.filter((i) => i.agentId !== undefined).map((i) => i.documentId),
     );
@@ -298,7 +299,9 @@ describe('generateSeed: documents and items', () => {
 describe('generateSeed: rules version 2 (holds and consumers)', () => {
   const held = open.filter((item) => item.holdUntil !== undefined);
   const padded = new Set(data.documents.filter((d) => d.padPdfToBytes !== undefined).map((d) => d.id));
-  const paddedCustomers = new Set(data.documents.filter((d) => d.padPdfToBytes !== undefined).map((d) => d.customerId));
+  const paddedCustomers = new Set(
+    data.documents.filter((d) => d.padPdfToBytes !== undefined).map((d) => d.customerId),
+  );
 
   it('hold a few invoices overdue or soon due: promises and pauses, some ended, some running today', () => {
     expect(share(held.length, openInvoices.length)).toBeGreaterThan(0.01);
@@ -313,7 +316,11 @@ describe('generateSeed: rules version 2 (holds and consumers)', () => {
     for (const item of held) {
       expect(item.documentType).toBe('invoice');
       expect(item.residual).toBeGreaterThan(0);
-      expect((itemsByDocument.get(item.documentId) ?? []).some((i) => i.residual > 0 && i.dueDate <= addDays(TODAY, 10))).toBe(true);
+      expect(
+        (itemsByDocument.get(item.documentId) ?? []).some(
+          (i) => i.residual > 0 && i.dueDate <= addDays(TODAY, 10),
+        ),
+      ).toBe(true);
       expect(padded.has(item.documentId)).toBe(false);
     }
     for (const item of data.items) if (item.holdUntil === undefined) expect(item.holdReason).toBeUndefined();
@@ -322,7 +329,8 @@ describe('generateSeed: rules version 2 (holds and consumers)', () => {
   it('hold every open installment of a held invoice alike', () => {
     for (const item of held) {
       for (const sibling of itemsByDocument.get(item.documentId) ?? []) {
-        if (sibling.residual > 0) expect([sibling.holdUntil, sibling.holdReason]).toEqual([item.holdUntil, item.holdReason]);
+        if (sibling.residual > 0)
+          expect([sibling.holdUntil, sibling.holdReason]).toEqual([item.holdUntil, item.holdReason]);
       }
     }
   });
@@ -350,7 +358,8 @@ describe('generateSeed: rules version 2 (holds and consumers)', () => {
       expect(customer.name).not.toMatch(/ (Srl|S\.r\.l\.|Snc|Sas|S\.p\.A\.)| di /);
     }
     // Every other customer is a business, as before: consumer absent.
-    for (const customer of data.customers) if (customer.consumer !== true) expect(customer.consumer).toBeUndefined();
+    for (const customer of data.customers)
+      if (customer.consumer !== true) expect(customer.consumer).toBeUndefined();
   });
 });
 

@@ -29,8 +29,15 @@ test('a document PDF is application/pdf, rendered once and then served from the 
 });
 
 test('ids are taken from the path as they are, URL-decoded', async () => {
-  const { document } = erp.mutations.invoice({ customerId: 'C1', documentId: 'FT 2026/7', documentDate: '2026-03-01', installments: [{ dueDate: '2026-04-01', amount: 1000 }] });
-  const answer = await call(erp, 'GET', `/api/v1/documents/${encodeURIComponent(document.id)}/pdf`, { as: 'static' });
+  const { document } = erp.mutations.invoice({
+    customerId: 'C1',
+    documentId: 'FT 2026/7',
+    documentDate: '2026-03-01',
+    installments: [{ dueDate: '2026-04-01', amount: 1000 }],
+  });
+  const answer = await call(erp, 'GET', `/api/v1/documents/${encodeURIComponent(document.id)}/pdf`, {
+    as: 'static',
+  });
   expect(answer.status).toBe(200);
 });
 

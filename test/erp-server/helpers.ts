@@ -4,7 +4,16 @@
  */
 import { communicationKey, communicationKeyOfTriples } from '../../src/domain/communication-key';
 import type { z } from 'zod';
-import type { AgentWire, ClaimWire, CustomerWire, LogEntryWire, OpenItemWire, ReminderSetupWire, TombstoneWire, reminderSetupSchema } from '../../src/erp/wire';
+import type {
+  AgentWire,
+  ClaimWire,
+  CustomerWire,
+  LogEntryWire,
+  OpenItemWire,
+  ReminderSetupWire,
+  TombstoneWire,
+  reminderSetupSchema,
+} from '../../src/erp/wire';
 import { signToken } from '../../dev/identity/token';
 import { startErpServer, type ErpServerOptions, type RunningErpServer } from '../../dev/erp/server';
 import type { SeedData, SeedDocument } from '../../dev/erp/seed/types';
@@ -40,7 +49,15 @@ export const agent = (id: string, overrides: Partial<AgentWire> = {}): AgentWire
   ({ id, name: `Agente ${id}`, email: `${id.toLowerCase()}@agenti.example.it`, ...overrides }) as AgentWire;
 
 export const customer = (id: string, overrides: Partial<CustomerWire> = {}): CustomerWire =>
-  ({ id, name: `Cliente ${id} Srl`, emails: [`amministrazione@${id.toLowerCase()}.example.it`], language: 'it', agentId: 'A1', blocked: false, ...overrides }) as CustomerWire;
+  ({
+    id,
+    name: `Cliente ${id} Srl`,
+    emails: [`amministrazione@${id.toLowerCase()}.example.it`],
+    language: 'it',
+    agentId: 'A1',
+    blocked: false,
+    ...overrides,
+  }) as CustomerWire;
 
 export const item = (id: string, overrides: Partial<OpenItemWire> = {}): OpenItemWire =>
   ({
@@ -74,7 +91,9 @@ export const documentOf = (it: OpenItemWire): SeedDocument => ({
 /** Books of `count` open items I01, I02, … for customers C1–C3, with their documents and the setup above. */
 export function books(count: number, extraItems: OpenItemWire[] = []): SeedData {
   const items = [
-    ...Array.from({ length: count }, (_, i) => item(`I${String(i + 1).padStart(2, '0')}`, { customerId: `C${(i % 3) + 1}` })),
+    ...Array.from({ length: count }, (_, i) =>
+      item(`I${String(i + 1).padStart(2, '0')}`, { customerId: `C${(i % 3) + 1}` }),
+    ),
     ...extraItems,
   ];
   return {
@@ -92,8 +111,10 @@ export async function startTestErp(options: ErpServerOptions = {}): Promise<Runn
 }
 
 /** A dev identity token for `user`, audience `erp` unless told otherwise. */
-export const tokenFor = (user: string, options: { audience?: 'erp' | 'graph'; now?: number; expiresIn?: number; secret?: string } = {}): string =>
-  signToken({ user, audience: options.audience ?? 'erp', ...options }).token;
+export const tokenFor = (
+  user: string,
+  options: { audience?: 'erp' | 'graph'; now?: number; expiresIn?: number; secret?: string } = {},
+): string => signToken({ user, audience: options.audience ?? 'erp', ...options }).token;
 
 export interface CallOptions {
   /** A user (signed token), `static` for the static key `demo`, or none. */
@@ -136,7 +157,12 @@ export interface LogJson {
   readonly syncToken: string;
 }
 
-export async function call<T = ProblemJson>(server: { url: string }, method: string, path: string, options: CallOptions = {}): Promise<CallResult<T>> {
+export async function call<T = ProblemJson>(
+  server: { url: string },
+  method: string,
+  path: string,
+  options: CallOptions = {},
+): Promise<CallResult<T>> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.as === 'static') headers.Authorization = 'Bearer demo';
   else if (options.as !== undefined) headers.Authorization = `Bearer ${tokenFor(options.as)}`;
@@ -144,29 +170,47 @@ export async function call<T = ProblemJson>(server: { url: string }, method: str
   const response = await fetch(server.url + path, {
     method,
     headers,
-    ...(options.body !== undefined ? { body: typeof options.body === 'string' ? options.body : JSON.stringify(options.body) } : {}),
+    ...(options.body !== undefined
+      ? { body: typeof options.body === 'string' ? options.body : JSON.stringify(options.body) }
+      : {}),
   });
   const bytes = new Uint8Array(await response.arrayBuffer());
   const type = response.headers.get('content-type') ?? '';
-  const body = (type.includes('json') && bytes.length > 0 ? JSON.parse(Buffer.from(bytes).toString('utf8')) : undefined) as T;
+  const body = (
+    type.includes('json') && bytes.length > 0 ? JSON.parse(Buffer.from(bytes).toString('utf8')) : undefined
+  ) as T;
   return { status: response.status, headers: response.headers, body, bytes };
 }
 
 /** A claim request with the key computed as the add-in computes it. */
 export function claimRequest(levelId: string, items: readonly (readonly [string, number])[]) {
-  return { key: communicationKey(levelId, items), levelId, items: items.map(([itemId, cycle]) => ({ itemId, cycle })) };
+  return {
+    key: communicationKey(levelId, items),
+    levelId,
+    items: items.map(([itemId, cycle]) => ({ itemId, cycle })),
+  };
 }
 
 /**
  * A claim of one communication per customer: each item with its own level (itemId, item level, cycle),
  * the key computed from the triples as the add-in computes it.
  */
-export function claimRequestWithLevels(levelId: string, items: readonly (readonly [string, string, number])[]) {
-  return { key: communicationKeyOfTriples(levelId, items), levelId, items: items.map(([itemId, itemLevelId, cycle]) => ({ itemId, levelId: itemLevelId, cycle })) };
+export function claimRequestWithLevels(
+  levelId: string,
+  items: readonly (readonly [string, string, number])[],
+) {
+  return {
+    key: communicationKeyOfTriples(levelId, items),
+    levelId,
+    items: items.map(([itemId, itemLevelId, cycle]) => ({ itemId, levelId: itemLevelId, cycle })),
+  };
 }
 
 /** A confirmation body. */
-export const confirmation = (state: 'sent' | 'drafted' | 'handled', overrides: Record<string, unknown> = {}) => ({
+export const confirmation = (
+  state: 'sent' | 'drafted' | 'handled',
+  overrides: Record<string, unknown> = {},
+) => ({
   state,
   messageId: state === 'handled' ? undefined : `AAMk-${state}-${Math.random().toString(36).slice(2)}`,
   to: ['amministrazione@c1.example.it'],
@@ -191,7 +235,12 @@ export async function listAll<T extends { id: string } = OpenItemWire>(
     if (cursor !== null) query.set('cursor', cursor);
     else if (options.updatedSince !== undefined) query.set('updatedSince', options.updatedSince);
     if (options.limit !== undefined) query.set('limit', String(options.limit));
-    const page: CallResult<PageJson<T>> = await call<PageJson<T>>(server, 'GET', `/api/v1/${resource}?${query.toString()}`, { as: options.as ?? 'static' });
+    const page: CallResult<PageJson<T>> = await call<PageJson<T>>(
+      server,
+      'GET',
+      `/api/v1/${resource}?${query.toString()}`,
+      { as: options.as ?? 'static' },
+    );
     if (page.status !== 200) throw new Error(`GET ${resource}: ${page.status} ${JSON.stringify(page.body)}`);
     pages.push(page.body);
     data.push(...page.body.data);
@@ -199,6 +248,7 @@ export async function listAll<T extends { id: string } = OpenItemWire>(
     cursor = page.body.nextCursor;
   } while (cursor !== null);
   const token = pages[pages.length - 1]?.syncToken;
-  if (token === null || token === undefined) throw new Error(`GET ${resource}: the last page has no syncToken`);
+  if (token === null || token === undefined)
+    throw new Error(`GET ${resource}: the last page has no syncToken`);
   return { data, tombstones, pages, syncToken: token };
 }

@@ -6,7 +6,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { agentSchema, API_PREFIX, customerSchema, openItemSchema, reminderSetupSchema } from '../../src/erp/wire';
+import {
+  agentSchema,
+  API_PREFIX,
+  customerSchema,
+  openItemSchema,
+  reminderSetupSchema,
+} from '../../src/erp/wire';
 import { Mutations } from '../../dev/erp/mutations';
 import { erpRoutes } from '../../dev/erp/server';
 import { ErpStore } from '../../dev/erp/store/erp-store';
@@ -33,32 +39,49 @@ function documentedOperations(yaml: string): Operation[] {
     // A path-level server at the host root (the development endpoints) drops the /api/v1 prefix.
     if (/^ {6}- url: http:\/\/localhost:4100\s*$/.test(line)) prefix = '';
     const methodLine = /^ {4}(get|put|post|delete|patch):\s*$/.exec(line);
-    if (methodLine !== null && path !== undefined) operations.push({ method: (methodLine[1] as string).toUpperCase(), path: prefix + path });
+    if (methodLine !== null && path !== undefined)
+      operations.push({ method: (methodLine[1] as string).toUpperCase(), path: prefix + path });
   }
   return operations;
 }
 
-const asPattern = (template: string) => new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+').replace(/:[A-Za-z]+/g, '[^/]+')}$`);
+const asPattern = (template: string) =>
+  new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+').replace(/:[A-Za-z]+/g, '[^/]+')}$`);
 
 test('every route is documented and every documented operation is served', () => {
   const documented = documentedOperations(readFileSync(join(__dirname, '../../docs/erp-api.yaml'), 'utf8'));
   const store = ErpStore.open(':memory:');
   try {
-    const routes = erpRoutes(store, new Mutations(store, { defaultSeed: () => undefined, today: () => '2026-03-15', now: Date.now }), {
-      now: Date.now,
-      renderPdf: async () => new Uint8Array(),
-    });
+    const routes = erpRoutes(
+      store,
+      new Mutations(store, { defaultSeed: () => undefined, today: () => '2026-03-15', now: Date.now }),
+      {
+        now: Date.now,
+        renderPdf: async () => new Uint8Array(),
+      },
+    );
     for (const route of routes) {
       const concrete = route.path.replace(/:[A-Za-z]+/g, 'x');
-      expect({ route: `${route.method} ${route.path}`, documented: documented.some((op) => op.method === route.method && asPattern(op.path).test(concrete)) }).toEqual({
+      expect({
+        route: `${route.method} ${route.path}`,
+        documented: documented.some((op) => op.method === route.method && asPattern(op.path).test(concrete)),
+      }).toEqual({
         route: `${route.method} ${route.path}`,
         documented: true,
       });
     }
     for (const op of documented) {
       const concrete = op.path.replace(/\{[^}]+\}/g, 'x');
-      const served = routes.some((route) => route.method === op.method && (asPattern(route.path).test(concrete) || asPattern(op.path).test(route.path.replace(/:[A-Za-z]+/g, 'x'))));
-      expect({ operation: `${op.method} ${op.path}`, served }).toEqual({ operation: `${op.method} ${op.path}`, served: true });
+      const served = routes.some(
+        (route) =>
+          route.method === op.method &&
+          (asPattern(route.path).test(concrete) ||
+            asPattern(op.path).test(route.path.replace(/:[A-Za-z]+/g, 'x'))),
+      );
+      expect({ operation: `${op.method} ${op.path}`, served }).toEqual({
+        operation: `${op.method} ${op.path}`,
+        served: true,
+      });
     }
     expect(documented.length).toBeGreaterThanOrEqual(12);
   } finally {
@@ -96,11 +119,17 @@ test.each([
 test('the mutations documented are the ones served', () => {
   const store = ErpStore.open(':memory:');
   try {
-    const routes = erpRoutes(store, new Mutations(store, { defaultSeed: () => undefined, today: () => '2026-03-15', now: Date.now }), {
-      now: Date.now,
-      renderPdf: async () => new Uint8Array(),
-    });
-    const served = routes.flatMap((route) => (route.path.startsWith('/dev/mutations/') ? [route.path.slice('/dev/mutations/'.length)] : []));
+    const routes = erpRoutes(
+      store,
+      new Mutations(store, { defaultSeed: () => undefined, today: () => '2026-03-15', now: Date.now }),
+      {
+        now: Date.now,
+        renderPdf: async () => new Uint8Array(),
+      },
+    );
+    const served = routes.flatMap((route) =>
+      route.path.startsWith('/dev/mutations/') ? [route.path.slice('/dev/mutations/'.length)] : [],
+    );
     const enumLine = /enum: \[(pay, [^\]]+)\]/.exec(YAML);
     expect(enumLine?.[1]?.split(', ').sort()).toEqual(served.sort());
     for (const name of served) expect(YAML).toContain(`| \`${name}\` |`);

@@ -32,7 +32,10 @@ test('the setup is served with a strong ETag, and If-None-Match answers 304', as
   const { setup: served, etag } = await current();
   expect(etag).toMatch(/^"[0-9a-f]{64}"$/);
   expect(served.levels.map((level) => level.id)).toEqual(['L1', 'L2', 'L3']);
-  const again = await call(erp, 'GET', '/api/v1/reminder-setup', { as: 'static', headers: { 'If-None-Match': etag } });
+  const again = await call(erp, 'GET', '/api/v1/reminder-setup', {
+    as: 'static',
+    headers: { 'If-None-Match': etag },
+  });
   expect(again.status).toBe(304);
 });
 
@@ -44,7 +47,9 @@ test('an administrator saves with If-Match: 428 without it, 412 when stale, 200 
   expect(missing.status).toBe(428);
   expect(missing.headers.get('content-type')).toMatch(/^application\/problem\+json/);
 
-  const stale = await put(edited, { ifMatch: '"0000000000000000000000000000000000000000000000000000000000000000"' });
+  const stale = await put(edited, {
+    ifMatch: '"0000000000000000000000000000000000000000000000000000000000000000"',
+  });
   expect(stale.status).toBe(412);
 
   const saved = await put(edited, { ifMatch: etag });
@@ -63,12 +68,18 @@ test('only administrators write the setup: an enabled user gets 403, the static 
   const { setup: before, etag } = await current();
   expect((await put(before, { as: MARTA, ifMatch: etag })).status).toBe(403);
   expect((await put(before, { as: 'static', ifMatch: etag })).status).toBe(403);
-  expect((await call(erp, 'PUT', '/api/v1/reminder-setup', { body: before, headers: { 'If-Match': etag } })).status).toBe(401);
+  expect(
+    (await call(erp, 'PUT', '/api/v1/reminder-setup', { body: before, headers: { 'If-Match': etag } }))
+      .status,
+  ).toBe(401);
 });
 
 test('a body that breaks the contract is 400 naming the field', async () => {
   const { setup: before, etag } = await current();
-  const wrongType = await put({ ...before, levels: [{ ...before.levels[0], days: 'ten' }] }, { ifMatch: etag });
+  const wrongType = await put(
+    { ...before, levels: [{ ...before.levels[0], days: 'ten' }] },
+    { ifMatch: etag },
+  );
   expect(wrongType.status).toBe(400);
   expect(wrongType.body).toMatchObject({ field: 'levels.0.days' });
   const noLevels = await put({ groupByCustomer: true }, { ifMatch: etag });
@@ -87,7 +98,10 @@ test('onePerCustomer and lateInterest are stored and served as sent; a wrong typ
     ],
     flatIndemnity: 4000,
   };
-  const saved = await put({ ...before, groupByCustomer: true, onePerCustomer: true, lateInterest }, { ifMatch: etag });
+  const saved = await put(
+    { ...before, groupByCustomer: true, onePerCustomer: true, lateInterest },
+    { ifMatch: etag },
+  );
   expect(saved.status).toBe(200);
   expect(saved.body).toMatchObject({ onePerCustomer: true, lateInterest });
   const served = await current();
@@ -96,7 +110,13 @@ test('onePerCustomer and lateInterest are stored and served as sent; a wrong typ
 
   for (const [body, field] of [
     [{ ...served.setup, onePerCustomer: 'yes' }, 'onePerCustomer'],
-    [{ ...served.setup, lateInterest: { rates: [{ from: '2025-01-01', percent: '10.15' }], flatIndemnity: 4000 } }, 'lateInterest.rates.0.percent'],
+    [
+      {
+        ...served.setup,
+        lateInterest: { rates: [{ from: '2025-01-01', percent: '10.15' }], flatIndemnity: 4000 },
+      },
+      'lateInterest.rates.0.percent',
+    ],
     [{ ...served.setup, lateInterest: { rates: [] } }, 'lateInterest.flatIndemnity'],
     [{ ...served.setup, lateInterest: 'BCE + 8' }, 'lateInterest'],
   ] as const) {
@@ -105,20 +125,38 @@ test('onePerCustomer and lateInterest are stored and served as sent; a wrong typ
   }
 
   // Turned off again: null is the same as absent.
-  const off = await put({ ...served.setup, onePerCustomer: null, lateInterest: null }, { ifMatch: served.etag });
+  const off = await put(
+    { ...served.setup, onePerCustomer: null, lateInterest: null },
+    { ifMatch: served.etag },
+  );
   expect(off.status).toBe(200);
   expect((await current()).setup).not.toMatchObject({ onePerCustomer: true });
 });
 
 test('a setup the engine would refuse is 422 with the domain message naming the level', async () => {
   const { setup: before, etag } = await current();
-  const sameDays = await put(setup({ levels: [...setup().levels.slice(0, 2), { ...setup().levels[2]!, id: 'L3', days: 15 }] }), { ifMatch: etag });
+  const sameDays = await put(
+    setup({ levels: [...setup().levels.slice(0, 2), { ...setup().levels[2]!, id: 'L3', days: 15 }] }),
+    { ifMatch: etag },
+  );
   expect(sameDays.status).toBe(422);
-  expect(sameDays.body).toMatchObject({ type: 'urn:solleciti:problem:invalid-setup', field: 'levels.2', levelId: 'L3' });
+  expect(sameDays.body).toMatchObject({
+    type: 'urn:solleciti:problem:invalid-setup',
+    field: 'levels.2',
+    levelId: 'L3',
+  });
   expect(sameDays.body.detail).toContain('level "L3"');
   expect(sameDays.body.detail).toContain('days 15');
 
-  const recurNotLast = await put(setup({ levels: [{ id: 'L1', name: 'a', kind: 'sollecito', days: 10, recurEveryDays: 5, texts: {} }, { id: 'L2', name: 'b', kind: 'sollecito', days: 20, texts: {} }] }), { ifMatch: etag });
+  const recurNotLast = await put(
+    setup({
+      levels: [
+        { id: 'L1', name: 'a', kind: 'sollecito', days: 10, recurEveryDays: 5, texts: {} },
+        { id: 'L2', name: 'b', kind: 'sollecito', days: 20, texts: {} },
+      ],
+    }),
+    { ifMatch: etag },
+  );
   expect(recurNotLast.status).toBe(422);
   expect(recurNotLast.body.detail).toContain('level "L1": recurEveryDays is allowed only on the last level');
 

@@ -59,8 +59,12 @@ describe('graph-sim: faults, restrictions, persistence and the page', () => {
     });
     expect((await graph.request('GET', '/me/mailFolders/drafts/messages')).status).toBe(500);
     expect(
-      (await fetch(`${sim.url}/_sim/reset`, { method: 'POST', headers: { 'Content-Type': 'application/json' } }))
-        .status,
+      (
+        await fetch(`${sim.url}/_sim/reset`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+        })
+      ).status,
     ).toBe(200);
     expect(sim.control.dump(USER).folders.drafts).toHaveLength(0);
   });

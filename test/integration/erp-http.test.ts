@@ -88,22 +88,30 @@ test('other 4xx are not retried and carry the problem details', async () => {
 
 test('after the retries the last failure is reported', async () => {
   handler = (_req, res) => problem(res, 502);
-  await expect(erpJson(options({ retries: 2 }), { path: '/x' })).rejects.toMatchObject({ reason: 'server', status: 502 });
+  await expect(erpJson(options({ retries: 2 }), { path: '/x' })).rejects.toMatchObject({
+    reason: 'server',
+    status: 502,
+  });
   expect(hits).toBe(3);
 });
 
 test('401 gets exactly one more try, with a fresh token', async () => {
-  handler = (req, res) => (req.headers.authorization === 'Bearer token-2' ? res.end('{}') : problem(res, 401));
+  handler = (req, res) =>
+    req.headers.authorization === 'Bearer token-2' ? res.end('{}') : problem(res, 401);
   const provider = tokens();
   await erpJson(options({ tokens: provider }), { path: '/x' });
   expect(authorizations).toEqual(['Bearer token-1', 'Bearer token-2']);
   handler = (_req, res) => problem(res, 401);
-  await expect(erpJson(options({ tokens: provider }), { path: '/x' })).rejects.toMatchObject({ reason: 'unauthorized' });
+  await expect(erpJson(options({ tokens: provider }), { path: '/x' })).rejects.toMatchObject({
+    reason: 'unauthorized',
+  });
 });
 
 test('an ERP that does not answer in time is a timeout', async () => {
   handler = () => undefined; // never answers
-  await expect(erpJson(options({ timeoutMs: 50, retries: 1 }), { path: '/x' })).rejects.toMatchObject({ reason: 'timeout' });
+  await expect(erpJson(options({ timeoutMs: 50, retries: 1 }), { path: '/x' })).rejects.toMatchObject({
+    reason: 'timeout',
+  });
   expect(hits).toBe(2);
 });
 

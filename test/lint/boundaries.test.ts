@@ -25,21 +25,61 @@ function lint(cases: readonly (readonly [filePath: string, code: string])[]): st
       }
       process.stdout.write(JSON.stringify(out));
     })().catch((error) => { console.error(error); process.exit(1); });`;
-  const run = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, input: JSON.stringify(cases), encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['-e', script], {
+    cwd: ROOT,
+    input: JSON.stringify(cases),
+    encoding: 'utf8',
+  });
   if (run.status !== 0) throw new Error(`eslint failed: ${run.stderr}`);
   return JSON.parse(run.stdout) as string[][];
 }
 
 const wrong: readonly (readonly [filePath: string, code: string, expected: string])[] = [
-  ['src/store/planted.ts', "import { App } from '../ui/App';\nexport const x = App;\n", 'src/store sits below src/ui'],
-  ['src/mail/planted.ts', "import { PaneRoot } from '../taskpane/PaneRoot';\nexport const x = PaneRoot;\n", 'src/mail sits below src/taskpane'],
-  ['src/erp/planted.ts', "import { openDatabase } from '../store/db';\nexport const x = openDatabase;\n", 'src/erp sits below src/store'],
-  ['src/office/planted.ts', "import { readBuildInfo } from '../config/build-info';\nexport const x = readBuildInfo;\n", 'src/office sits below src/config'],
-  ['src/ui/planted.ts', "import { openDatabase } from '../store/db';\nexport const x = openDatabase;\n", 'src/ui sits below src/store'],
-  ['src/ui/planted.ts', "import { startErpServer } from '../../dev/erp/server';\nexport const x = startErpServer;\n", 'never imports the development stand-ins'],
-  ['src/domain/planted.ts', "import { openDatabase } from '../store/db';\nexport const x = openDatabase;\n", 'src/domain imports only from src/domain'],
-  ['src/ui/planted.ts', 'export const x = () => fetch("/x");\n', 'Only src/erp, src/mail and src/auth talk to the network'],
-  ['src/store/planted.ts', 'export const x = () => Office.context;\n', 'Office.js is touched only in src/office'],
+  [
+    'src/store/planted.ts',
+    "import { App } from '../ui/App';\nexport const x = App;\n",
+    'src/store sits below src/ui',
+  ],
+  [
+    'src/mail/planted.ts',
+    "import { PaneRoot } from '../taskpane/PaneRoot';\nexport const x = PaneRoot;\n",
+    'src/mail sits below src/taskpane',
+  ],
+  [
+    'src/erp/planted.ts',
+    "import { openDatabase } from '../store/db';\nexport const x = openDatabase;\n",
+    'src/erp sits below src/store',
+  ],
+  [
+    'src/office/planted.ts',
+    "import { readBuildInfo } from '../config/build-info';\nexport const x = readBuildInfo;\n",
+    'src/office sits below src/config',
+  ],
+  [
+    'src/ui/planted.ts',
+    "import { openDatabase } from '../store/db';\nexport const x = openDatabase;\n",
+    'src/ui sits below src/store',
+  ],
+  [
+    'src/ui/planted.ts',
+    "import { startErpServer } from '../../dev/erp/server';\nexport const x = startErpServer;\n",
+    'never imports the development stand-ins',
+  ],
+  [
+    'src/domain/planted.ts',
+    "import { openDatabase } from '../store/db';\nexport const x = openDatabase;\n",
+    'src/domain imports only from src/domain',
+  ],
+  [
+    'src/ui/planted.ts',
+    'export const x = () => fetch("/x");\n',
+    'Only src/erp, src/mail and src/auth talk to the network',
+  ],
+  [
+    'src/store/planted.ts',
+    'export const x = () => Office.context;\n',
+    'Office.js is touched only in src/office',
+  ],
 ];
 const allowed: readonly (readonly [filePath: string, code: string])[] = [
   ['src/taskpane/planted.ts', "import { App } from '../ui/App';\nexport const x = App;\n"],

@@ -44,14 +44,24 @@ test('sent but not recorded by the ERP: the summary says 1 needs attention with 
     })
     .run(life.signal);
   if (sentKey === undefined) throw new Error('nothing was sent');
-  const taken = plan.find((communication) => communicationKey(communication.levelId, itemCyclesOf(communication)) === sentKey);
+  const taken = plan.find(
+    (communication) => communicationKey(communication.levelId, itemCyclesOf(communication)) === sentKey,
+  );
   if (taken === undefined) throw new Error('the sent reminder is not in the plan');
 
   // Meanwhile an administrator releases Marta's claim and Luca claims the same reminder.
-  const erpAs = (user: string) => new ErpClient({ baseUrl: bench.erp.url, tokens: devIdentityProvider({ baseUrl: bench.erp.url, user, audience: 'erp' }) });
+  const erpAs = (user: string) =>
+    new ErpClient({
+      baseUrl: bench.erp.url,
+      tokens: devIdentityProvider({ baseUrl: bench.erp.url, user, audience: 'erp' }),
+    });
   await erpAs('admin@solleciti.example').release(sentKey);
   const luca = userOf(bench, LUCA);
-  const claim = await luca.erp.claim({ key: sentKey, levelId: taken.levelId, items: itemCyclesOf(taken).map(([itemId, cycle]) => ({ itemId, cycle })) });
+  const claim = await luca.erp.claim({
+    key: sentKey,
+    levelId: taken.levelId,
+    items: itemCyclesOf(taken).map(([itemId, cycle]) => ({ itemId, cycle })),
+  });
   expect(claim.claimed).toBe(true);
 
   // The pane opens again: the outbox resumes, the two other reminders go out, the first cannot be logged.

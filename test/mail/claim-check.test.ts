@@ -29,13 +29,23 @@ beforeEach(async () => {
 });
 afterEach(() => jest.restoreAllMocks());
 
-const keyOf = (communication: Communication) => communicationKey(communication.levelId, itemCyclesOf(communication));
+const keyOf = (communication: Communication) =>
+  communicationKey(communication.levelId, itemCyclesOf(communication));
 const keysSent = (user: string) =>
-  bench.sim.control.dump(user).sent.map((record) => record.singleValueExtendedProperties.find((property) => /SollecitiKey$/.test(property.id))?.value);
+  bench.sim.control
+    .dump(user)
+    .sent.map(
+      (record) =>
+        record.singleValueExtendedProperties.find((property) => /SollecitiKey$/.test(property.id))?.value,
+    );
 
 function memoryStorage() {
   const values = new Map<string, string>();
-  return { getItem: (key: string) => values.get(key) ?? null, setItem: (key: string, value: string) => void values.set(key, value), removeItem: (key: string) => void values.delete(key) };
+  return {
+    getItem: (key: string) => values.get(key) ?? null,
+    setItem: (key: string, value: string) => void values.set(key, value),
+    removeItem: (key: string) => void values.delete(key),
+  };
 }
 
 /** Marta's pane over her cache: the controller with the real outbox port (not started: no background runs). */
@@ -45,7 +55,15 @@ function paneOf(user: User): PaneController {
     db: user.db,
     erp: () => Promise.resolve(user.erp),
     planner,
-    mail: outboxPort({ db: user.db, erp: user.erp, mailer: user.mailer, account: user.account, me: user.me, communications: () => Promise.resolve([]), storage: memoryStorage() }),
+    mail: outboxPort({
+      db: user.db,
+      erp: user.erp,
+      mailer: user.mailer,
+      account: user.account,
+      me: user.me,
+      communications: () => Promise.resolve([]),
+      storage: memoryStorage(),
+    }),
     user: user.me,
     identifiers: user.account,
     devIdentity: true,
@@ -53,7 +71,11 @@ function paneOf(user: User): PaneController {
     storage: memoryStorage(),
     now: Date.now,
     openMessage: () => Promise.reject(new Error('not in Outlook')),
-    connection: { view: () => ({ settings: [], problems: [], location: 'memory', staticKeyInUse: false }), test: () => Promise.reject(new Error('no')), save: () => Promise.resolve() },
+    connection: {
+      view: () => ({ settings: [], problems: [], location: 'memory', staticKeyInUse: false }),
+      test: () => Promise.reject(new Error('no')),
+      save: () => Promise.resolve(),
+    },
     refreshEveryMs: 0,
   });
 }
@@ -70,11 +92,18 @@ const claimRow = (pane: PaneController, key: string): ClaimRow | undefined => {
 async function leaveSending(marta: User, communication: Communication, commitSend: boolean): Promise<void> {
   await enqueueBatch(marta.db, { mode: 'send', communications: [communication] });
   const { control } = bench.sim;
-  control.addFault({ method: 'POST', path: '/me/messages/*/send', kind: commitSend ? 'commit-then-drop' : 'drop', times: 1 });
+  control.addFault({
+    method: 'POST',
+    path: '/me/messages/*/send',
+    kind: commitSend ? 'commit-then-drop' : 'drop',
+    times: 1,
+  });
   const result = await marta
     .worker({
       // Graph fails from the send on: more 503s than the reads' retries.
-      checkpoint: (point) => point === 'after-sending' && void control.addFault({ method: 'GET', path: '**', kind: 'status', status: 503, times: 40 }),
+      checkpoint: (point) =>
+        point === 'after-sending' &&
+        void control.addFault({ method: 'GET', path: '**', kind: 'status', status: 503, times: 40 }),
     })
     .run();
   expect(result).toMatchObject({ status: 'stopped', reason: 'unreachable' });
@@ -107,9 +136,9 @@ test('a send committed but unanswered, then Graph failing: Release refused, "che
   expect(await marta.db.outbox.get(key)).toMatchObject({ state: 'sent', settled: true });
   const log = await marta.erp.reminderLog();
   expect(log.claims).toEqual([]);
-  expect(log.entries.filter((entry) => entry.key === key).map((entry) => [entry.state, entry.user.toLowerCase()])).toEqual(
-    communication.lines.map(() => ['sent', MARTA]),
-  );
+  expect(
+    log.entries.filter((entry) => entry.key === key).map((entry) => [entry.state, entry.user.toLowerCase()]),
+  ).toEqual(communication.lines.map(() => ['sent', MARTA]));
   expect(claimRow(pane, key)).toBeUndefined();
 
   // Luca tries again: it is logged as sent, so it is not in his plan any more.
@@ -130,7 +159,11 @@ test('the send never reached Graph (still a draft): "check the mailbox" releases
   await pane.refresh();
   await expect(pane.actions.releaseClaim(key)).rejects.toBeInstanceOf(UnresolvedClaimError);
   await expect(pane.actions.checkClaim(key)).resolves.toBe('released');
-  expect(await marta.db.outbox.get(key)).toMatchObject({ state: 'cancelled', failure: 'not_sent', settled: true });
+  expect(await marta.db.outbox.get(key)).toMatchObject({
+    state: 'cancelled',
+    failure: 'not_sent',
+    settled: true,
+  });
   expect((await marta.erp.reminderLog()).claims).toEqual([]);
   expect(bench.sim.control.dump(MARTA).folders.drafts).toEqual([]);
   expect(keysSent(MARTA)).toEqual([]);

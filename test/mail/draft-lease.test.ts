@@ -25,7 +25,9 @@ afterAll(() => bench.close());
 class Crash extends Error {}
 
 /** One reminder with two PDFs or more, queued by two hosts of Marta's (two caches, one mailbox). */
-async function twoHosts(index: number): Promise<{ first: User; second: User; communication: Communication; key: string }> {
+async function twoHosts(
+  index: number,
+): Promise<{ first: User; second: User; communication: Communication; key: string }> {
   await bench.sim.control.reset();
   bench.erp.mutations.reset();
   const first = userOf(bench, MARTA);
@@ -35,14 +37,21 @@ async function twoHosts(index: number): Promise<{ first: User; second: User; com
   await planFor(second);
   await enqueueBatch(first.db, { mode: 'send', communications: [communication] });
   await enqueueBatch(second.db, { mode: 'send', communications: [communication] });
-  return { first, second, communication, key: communicationKey(communication.levelId, itemCyclesOf(communication)) };
+  return {
+    first,
+    second,
+    communication,
+    key: communicationKey(communication.levelId, itemCyclesOf(communication)),
+  };
 }
 
 /** Runs a host's worker until it dies at `point` (the `hit`-th time), as a closed Outlook would. */
 async function crashAt(user: User, point: Checkpoint, hit = 1): Promise<void> {
   const life = new AbortController();
   let hits = 0;
-  await user.worker({ checkpoint: (at) => void (at === point && ++hits === hit && life.abort(new Crash(point))) }).run(life.signal);
+  await user
+    .worker({ checkpoint: (at) => void (at === point && ++hits === hit && life.abort(new Crash(point))) })
+    .run(life.signal);
   expect(life.signal.aborted).toBe(true);
 }
 
@@ -51,7 +60,10 @@ function plannedFiles(communication: Communication): { name: string; size: numbe
   const documents = documentsOf(communication);
   const names = pdfNamesFor(documents.map((document) => document.documentNumber));
   return documents
-    .map((document, index) => ({ name: names[index] ?? '', size: bench.seed.documents.find((seeded) => seeded.id === document.documentId)?.padPdfToBytes ?? 2048 }))
+    .map((document, index) => ({
+      name: names[index] ?? '',
+      size: bench.seed.documents.find((seeded) => seeded.id === document.documentId)?.padPdfToBytes ?? 2048,
+    }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
@@ -67,7 +79,13 @@ function watchAttachments(user: User): { lists: number; changes: number; onList?
 }
 
 const sentFiles = () =>
-  bench.sim.control.dump(MARTA).sent.map((record) => record.attachments.map(({ name, size }) => ({ name, size })).sort((a, b) => a.name.localeCompare(b.name)));
+  bench.sim.control
+    .dump(MARTA)
+    .sent.map((record) =>
+      record.attachments
+        .map(({ name, size }) => ({ name, size }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    );
 
 test('a young draft another host created is left to it: the adopter adds or removes no file, and the draft goes out once with the plan’s PDFs once', async () => {
   const { first, second, communication, key } = await twoHosts(0);
@@ -81,7 +99,12 @@ test('a young draft another host created is left to it: the adopter adds or remo
   // the draft a few times, the creator attaches the plan's PDFs, as a living creator would.
   const snapshot = await takeSnapshot(first.db, Date.now());
   if (!snapshot.ok) throw new Error(snapshot.message);
-  const pdfs = await fetchAttachments(first.erp, snapshot.snapshot, communication, composeDraft(snapshot.snapshot, communication, key, itemCyclesOf(communication)));
+  const pdfs = await fetchAttachments(
+    first.erp,
+    snapshot.snapshot,
+    communication,
+    composeDraft(snapshot.snapshot, communication, key, itemCyclesOf(communication)),
+  );
   if (!pdfs.ok) throw new Error('the plan’s PDFs could not be fetched');
   const adopter = watchAttachments(second);
   let creatorAttached: Promise<unknown> | undefined;
@@ -102,7 +125,11 @@ test('a young draft another host created is left to it: the adopter adds or remo
   expect(creator).toBe('attached');
   expect(adopter.lists).toBeGreaterThanOrEqual(3);
   expect(sentFiles()).toEqual([plannedFiles(communication)]);
-  expect(await second.db.outbox.get(key)).toMatchObject({ state: 'sent', settled: true, messageId: draft.id });
+  expect(await second.db.outbox.get(key)).toMatchObject({
+    state: 'sent',
+    settled: true,
+    messageId: draft.id,
+  });
 
   // The creator, reopened, finds its draft sent: recorded, nothing sent again.
   expect((await first.worker().run()).status).toBe('done');
@@ -125,7 +152,11 @@ test('once the lease ran out (its creator gone half-way through attaching), the 
   expect(result.status).toBe('done');
   expect(adopter.changes).toBeGreaterThan(0); // it repaired the draft itself
   expect(sentFiles()).toEqual([plannedFiles(communication)]);
-  expect(await second.db.outbox.get(key)).toMatchObject({ state: 'sent', settled: true, messageId: draft.id });
+  expect(await second.db.outbox.get(key)).toMatchObject({
+    state: 'sent',
+    settled: true,
+    messageId: draft.id,
+  });
 
   expect((await first.worker().run()).status).toBe('done');
   expect(await first.db.outbox.get(key)).toMatchObject({ state: 'sent', settled: true, messageId: draft.id });

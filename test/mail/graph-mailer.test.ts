@@ -38,7 +38,13 @@ function mailerFor(tokens?: TokenProvider) {
   const seen: Seen[] = [];
   const recording: typeof fetch = async (input, init) => {
     const body = init?.body;
-    seen.push({ method: init?.method ?? 'GET', url: String(input), headers: new Headers(init?.headers), bytes: typeof body === 'string' ? Buffer.byteLength(body) : body instanceof Uint8Array ? body.length : 0 });
+    seen.push({
+      method: init?.method ?? 'GET',
+      url: String(input),
+      headers: new Headers(init?.headers),
+      bytes:
+        typeof body === 'string' ? Buffer.byteLength(body) : body instanceof Uint8Array ? body.length : 0,
+    });
     return fetch(input, init);
   };
   let fetched = 0;
@@ -47,13 +53,24 @@ function mailerFor(tokens?: TokenProvider) {
     invalidate: () => undefined,
     getToken: async () => (fetched++, sim.control.issueToken(USER)),
   };
-  const mailer = new GraphMailer({ baseUrl: `${sim.url}/v1.0`, tokens: provider, fetch: recording, backoffMs: 5, maxBackoffMs: 50, retries: 8, gate: new RequestGate() });
+  const mailer = new GraphMailer({
+    baseUrl: `${sim.url}/v1.0`,
+    tokens: provider,
+    fetch: recording,
+    backoffMs: 5,
+    maxBackoffMs: 50,
+    retries: 8,
+    gate: new RequestGate(),
+  });
   return { mailer, seen, tokensFetched: () => fetched };
 }
 
 const draft = (key = KEY): DraftMessage => ({
   key,
-  items: [['I2', 0], ['I1', 1]],
+  items: [
+    ['I2', 0],
+    ['I1', 1],
+  ],
   subject: 'Sollecito di pagamento – Rossi Srl',
   html: '<p>Gentile cliente &amp; C.</p>',
   to: [{ address: 'amministrazione@rossi.example', name: 'Rossi Srl' }],
@@ -64,8 +81,23 @@ const draft = (key = KEY): DraftMessage => ({
 test('a draft is tagged, found by key in Drafts and by immutable id, sent, then found in Sent Items once it arrives', async () => {
   const { mailer, seen } = mailerFor();
   const created = await mailer.createDraft(draft());
-  expect(created).toMatchObject({ state: 'draft', folder: 'drafts', to: ['amministrazione@rossi.example'], cc: ['agente@solleciti.example'] });
-  expect(await mailer.findByKey(KEY, 'drafts')).toMatchObject([{ id: created.id, key: KEY, items: [['I1', 1], ['I2', 0]], fingerprint: 'f'.repeat(64) }]);
+  expect(created).toMatchObject({
+    state: 'draft',
+    folder: 'drafts',
+    to: ['amministrazione@rossi.example'],
+    cc: ['agente@solleciti.example'],
+  });
+  expect(await mailer.findByKey(KEY, 'drafts')).toMatchObject([
+    {
+      id: created.id,
+      key: KEY,
+      items: [
+        ['I1', 1],
+        ['I2', 0],
+      ],
+      fingerprint: 'f'.repeat(64),
+    },
+  ]);
   expect(await mailer.findByKey('b'.repeat(64), 'drafts')).toEqual([]);
 
   await mailer.send(created.id);
@@ -84,7 +116,10 @@ test('a draft is tagged, found by key in Drafts and by immutable id, sent, then 
   expect(seen.length).toBeGreaterThan(5);
   for (const request of seen) expect(request.headers.get('prefer')).toBe('IdType="ImmutableId"');
   const [stored] = sim.control.dump(USER).folders.sentitems;
-  expect(stored?.singleValueExtendedProperties.find((p) => p.id.toLowerCase() === KEY_PROPERTY_ID.toLowerCase())?.value).toBe(KEY);
+  expect(
+    stored?.singleValueExtendedProperties.find((p) => p.id.toLowerCase() === KEY_PROPERTY_ID.toLowerCase())
+      ?.value,
+  ).toBe(KEY);
 });
 
 test('a draft rewritten with PATCH, deleted to Deleted Items, and then seen as discarded', async () => {
@@ -119,8 +154,13 @@ test('PDFs under 3 MB go inline; bigger ones through an upload session in 320 Ki
     expect(chunk.bytes).toBeLessThan(MAX_REQUEST_BYTES);
   }
   expect(chunks.slice(0, -1).every((chunk) => chunk.bytes % CHUNK_UNIT === 0)).toBe(true);
-  expect(chunks.map((chunk) => chunk.headers.get('content-range'))).toEqual(['bytes 0-3932159/9600000', 'bytes 3932160-7864319/9600000', 'bytes 7864320-9599999/9600000']);
-  for (const request of seen.filter((r) => r.method !== 'PUT')) expect(request.headers.get('authorization')).toMatch(/^Bearer /);
+  expect(chunks.map((chunk) => chunk.headers.get('content-range'))).toEqual([
+    'bytes 0-3932159/9600000',
+    'bytes 3932160-7864319/9600000',
+    'bytes 7864320-9599999/9600000',
+  ]);
+  for (const request of seen.filter((r) => r.method !== 'PUT'))
+    expect(request.headers.get('authorization')).toMatch(/^Bearer /);
   const [stored] = sim.control.dump(USER).folders.drafts;
   expect(stored?.attachments.map((a) => [a.name, a.size, a.contentType])).toEqual([
     ['FT 2026-1.pdf', 200_000, 'application/pdf'],
@@ -134,14 +174,25 @@ test('a 401 gets one fresh token; a second 401 stops with `unauthorized`', async
   const tokens: TokenProvider = {
     description: 'stale then fresh',
     invalidate: () => void invalidated++,
-    getToken: async () => (++calls === 1 ? sim.control.issueToken(USER, { expiresIn: 1 }).slice(0, -2) + 'xx' : sim.control.issueToken(USER)),
+    getToken: async () =>
+      ++calls === 1
+        ? sim.control.issueToken(USER, { expiresIn: 1 }).slice(0, -2) + 'xx'
+        : sim.control.issueToken(USER),
   };
   const { mailer } = mailerFor(tokens);
   await mailer.createDraft(draft());
   // One token asked per request (the provider caches), one more after the 401.
-  expect({ invalidated, refused: mailer.stats.byStatus.get(401), calls }).toEqual({ invalidated: 1, refused: 1, calls: mailer.stats.requests });
+  expect({ invalidated, refused: mailer.stats.byStatus.get(401), calls }).toEqual({
+    invalidated: 1,
+    refused: 1,
+    calls: mailer.stats.requests,
+  });
 
-  const refused: TokenProvider = { description: 'refused', invalidate: () => undefined, getToken: async () => 'not-a-token' };
+  const refused: TokenProvider = {
+    description: 'refused',
+    invalidate: () => undefined,
+    getToken: async () => 'not-a-token',
+  };
   const denied = mailerFor(refused).mailer;
   await expect(denied.createDraft(draft())).rejects.toMatchObject({ reason: 'unauthorized', status: 401 });
   expect(denied.stats.byStatus.get(401)).toBe(2);
@@ -177,14 +228,16 @@ test('a test copy goes to one address only, untagged and not kept in Sent Items'
   const { mailer } = mailerFor();
   await mailer.sendTest(draft(), USER);
   const mailbox = sim.control.dump(USER);
-  expect(mailbox.sent).toMatchObject([{ via: 'sendMail', to: [USER], cc: [], singleValueExtendedProperties: [] }]);
+  expect(mailbox.sent).toMatchObject([
+    { via: 'sendMail', to: [USER], cc: [], singleValueExtendedProperties: [] },
+  ]);
   sim.control.deliverPending();
   expect(sim.control.dump(USER).folders.sentitems).toEqual([]);
   expect(mailbox.folders.drafts).toEqual([]);
 });
 
 describe('@odata.nextLink', () => {
-  it('is followed on Graph\'s own origin: every tagged draft comes back across pages', async () => {
+  it("is followed on Graph's own origin: every tagged draft comes back across pages", async () => {
     const { mailer } = mailerFor();
     for (let i = 0; i < 51; i++) await mailer.createDraft(draft());
     expect(await mailer.findByKey(KEY, 'drafts')).toHaveLength(51);

@@ -64,7 +64,12 @@ export function fakePdf(documentId: string, bytes = 2048): Uint8Array {
 }
 
 export async function startBench(options: BenchOptions = {}): Promise<Bench> {
-  const generated = generateSeed({ seed: options.seed ?? 7, customers: options.customers ?? 40, items: options.items ?? 200, today: TODAY });
+  const generated = generateSeed({
+    seed: options.seed ?? 7,
+    customers: options.customers ?? 40,
+    items: options.items ?? 200,
+    today: TODAY,
+  });
   const missing = new Set(options.missingPdfs ?? []);
   const seed: SeedData = {
     ...generated,
@@ -77,9 +82,18 @@ export async function startBench(options: BenchOptions = {}): Promise<Bench> {
     logError: (error) => console.error(error),
     ...(options.realPdfs === true
       ? {}
-      : { renderPdf: async (document) => fakePdf(document.id, sizes[document.id] ?? document.padPdfToBytes ?? 2048) }),
+      : {
+          renderPdf: async (document) =>
+            fakePdf(document.id, sizes[document.id] ?? document.padPdfToBytes ?? 2048),
+        }),
   });
-  const sim = await startGraphSim({ port: 0, dataDir: null, timeScale: 60_000 / MINUTE_MS, sentItemsDelayMs: 40, ...options.sim });
+  const sim = await startGraphSim({
+    port: 0,
+    dataDir: null,
+    timeScale: 60_000 / MINUTE_MS,
+    sentItemsDelayMs: 40,
+    ...options.sim,
+  });
   return {
     erp,
     sim,
@@ -102,11 +116,19 @@ export interface UserOptions {
 
 /** One signed-in user: their cache, ERP client and mailer (with fast, test-sized backoffs). */
 export function userOf(bench: Bench, me: string, options: UserOptions = {}) {
-  const db = options.db ?? openDatabase(`mail-${++databases}-${me}`, { indexedDB: new IDBFactory(), IDBKeyRange });
-  const erp = new ErpClient({ baseUrl: bench.erp.url, tokens: devIdentityProvider({ baseUrl: bench.erp.url, user: me, audience: 'erp' }), backoffMs: 5, retries: 6, timeoutMs: 5000 });
+  const db =
+    options.db ?? openDatabase(`mail-${++databases}-${me}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+  const erp = new ErpClient({
+    baseUrl: bench.erp.url,
+    tokens: devIdentityProvider({ baseUrl: bench.erp.url, user: me, audience: 'erp' }),
+    backoffMs: 5,
+    retries: 6,
+    timeoutMs: 5000,
+  });
   const mailer = new GraphMailer({
     baseUrl: `${bench.sim.url}/v1.0`,
-    tokens: options.graphTokens ?? devIdentityProvider({ baseUrl: bench.sim.url, user: me, audience: 'graph' }),
+    tokens:
+      options.graphTokens ?? devIdentityProvider({ baseUrl: bench.sim.url, user: me, audience: 'graph' }),
     gate: new RequestGate({ uploadWindowMs: 5 * MINUTE_MS }),
     backoffMs: 10,
     maxBackoffMs: 200,
@@ -133,11 +155,14 @@ export async function planFor(user: User): Promise<Communication[]> {
   return [...outcome.snapshot.byKey.values()];
 }
 
-export const tripleOf = (levelId: string, [itemId, cycle]: ItemCycle): string => `${itemId}|${levelId}|${cycle}`;
+export const tripleOf = (levelId: string, [itemId, cycle]: ItemCycle): string =>
+  `${itemId}|${levelId}|${cycle}`;
 
 /** Each item at its own level (equal to its communication's unless one communication per customer). */
 export function triplesOf(communications: readonly Communication[]): string[] {
-  return communications.flatMap((communication) => communication.lines.map((line) => tripleOf(line.levelId, [line.item.id, line.cycle])));
+  return communications.flatMap((communication) =>
+    communication.lines.map((line) => tripleOf(line.levelId, [line.item.id, line.cycle])),
+  );
 }
 
 /**
@@ -151,9 +176,11 @@ export function submittedTriples(bench: Bench, users: readonly string[]): Map<st
   for (const user of users) {
     for (const record of bench.sim.control.dump(user).sent) {
       const { key, items } = readTags(record.singleValueExtendedProperties);
-      if (key === undefined || items === undefined) throw new Error(`A submission without our tags: ${record.subject}`);
+      if (key === undefined || items === undefined)
+        throw new Error(`A submission without our tags: ${record.subject}`);
       const levelId = levels.find((level) => keyOfItems(level, items) === key);
-      if (levelId === undefined) throw new Error(`A submission whose key matches no level: ${record.subject}`);
+      if (levelId === undefined)
+        throw new Error(`A submission whose key matches no level: ${record.subject}`);
       for (const pair of items) {
         const triple = tripleOf(itemLevelOf(pair, levelId), pair);
         counts.set(triple, (counts.get(triple) ?? 0) + 1);
@@ -164,7 +191,8 @@ export function submittedTriples(bench: Bench, users: readonly string[]): Map<st
 }
 
 /** The triples submitted more than once. */
-export const duplicates = (counts: ReadonlyMap<string, number>): string[] => [...counts].filter(([, n]) => n > 1).map(([triple]) => triple);
+export const duplicates = (counts: ReadonlyMap<string, number>): string[] =>
+  [...counts].filter(([, n]) => n > 1).map(([triple]) => triple);
 
 /** The pane's `localStorage`, in memory (where `outboxPort` keeps the id of the batch on screen). */
 export function memoryStorage(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> {

@@ -25,12 +25,25 @@ async function waitFor(condition: () => boolean, ms = 30_000): Promise<void> {
 jest.setTimeout(60_000);
 
 test('a Graph or ERP refusal stops as refused with its reason; no answer or a fetch blocked by a policy as unreachable', () => {
-  const graph400 = stopOf(new MailError('invalid_request', 'Graph GET /me/messages: 400 ErrorInvalidProperty The property is invalid', 400, 'ErrorInvalidProperty'));
+  const graph400 = stopOf(
+    new MailError(
+      'invalid_request',
+      'Graph GET /me/messages: 400 ErrorInvalidProperty The property is invalid',
+      400,
+      'ErrorInvalidProperty',
+    ),
+  );
   expect(graph400.reason).toBe('graph_refused');
-  expect(stopOf(new MailError('not_found', 'Graph GET /me/messages/x: 404', 404)).reason).toBe('graph_refused');
-  expect(stopOf(new ErpError('invalid_request', 'ERP POST /reminder-claims/k/confirm: 400 bad body', 400)).reason).toBe('erp_refused');
+  expect(stopOf(new MailError('not_found', 'Graph GET /me/messages/x: 404', 404)).reason).toBe(
+    'graph_refused',
+  );
+  expect(
+    stopOf(new ErpError('invalid_request', 'ERP POST /reminder-claims/k/confirm: 400 bad body', 400)).reason,
+  ).toBe('erp_refused');
   // A Content Security Policy block reaches fetch as a TypeError, which graph-http turns into `network`.
-  expect(stopOf(new MailError('network', 'Graph POST /me/messages: Failed to fetch')).reason).toBe('unreachable');
+  expect(stopOf(new MailError('network', 'Graph POST /me/messages: Failed to fetch')).reason).toBe(
+    'unreachable',
+  );
   expect(stopOf(new ErpError('network', 'fetch failed')).reason).toBe('unreachable');
   expect(stopOf(new TypeError('x is undefined')).reason).toBe('unexpected');
 
@@ -42,8 +55,12 @@ test('a Graph or ERP refusal stops as refused with its reason; no answer or a fe
     for (const reason of ['graph_refused', 'erp_refused', 'unreachable', 'unexpected']) {
       expect(t.stopReason(reason, 'detail')).not.toMatch(/non rispond|do not answer|not answering/i);
     }
-    expect(t.stopReason('unreachable')).toMatch(language === 'it' ? /non sono raggiungibili/ : /cannot be reached/);
-    expect(t.failureReason('refused_by_graph')).toBe(language === 'it' ? 'Rifiutato da Microsoft 365' : 'Refused by Microsoft 365');
+    expect(t.stopReason('unreachable')).toMatch(
+      language === 'it' ? /non sono raggiungibili/ : /cannot be reached/,
+    );
+    expect(t.failureReason('refused_by_graph')).toBe(
+      language === 'it' ? 'Rifiutato da Microsoft 365' : 'Refused by Microsoft 365',
+    );
   }
 });
 

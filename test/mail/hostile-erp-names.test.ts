@@ -13,7 +13,12 @@ jest.setTimeout(30_000);
 
 let bench: Bench;
 beforeAll(async () => {
-  bench = await startBench({ customers: 12, items: 60, seed: 17, setup: (setup) => ({ ...setup, groupByCustomer: true, attachInvoicePdfs: true }) });
+  bench = await startBench({
+    customers: 12,
+    items: 60,
+    seed: 17,
+    setup: (setup) => ({ ...setup, groupByCustomer: true, attachInvoicePdfs: true }),
+  });
 });
 afterAll(() => bench.close());
 
@@ -22,7 +27,10 @@ test('a hostile customer name and document numbers reach Graph as a harmless dis
   const [first] = await planFor(marta);
   if (first === undefined) throw new Error('seed too small');
   const customerId = first.customerId;
-  bench.erp.mutations.renameCustomer({ customerId, name: '"Banca Sicura" <pagamenti@evil.example>\u202Efdp.exe\u0000' });
+  bench.erp.mutations.renameCustomer({
+    customerId,
+    name: '"Banca Sicura" <pagamenti@evil.example>\u202Efdp.exe\u0000',
+  });
   const dueDate = addDays(TODAY, -40);
   const { items } = bench.erp.mutations.invoice({
     customerId,
@@ -30,9 +38,16 @@ test('a hostile customer name and document numbers reach Graph as a harmless dis
     documentNumber: 'CON',
     installments: [{ dueDate, amount: 12_345 }],
   });
-  bench.erp.mutations.invoice({ customerId, documentDate: addDays(dueDate, -30), documentNumber: 'FT 9\u202Efdp.exe. ', installments: [{ dueDate, amount: 1_000 }] });
+  bench.erp.mutations.invoice({
+    customerId,
+    documentDate: addDays(dueDate, -30),
+    documentNumber: 'FT 9\u202Efdp.exe. ',
+    installments: [{ dueDate, amount: 1_000 }],
+  });
 
-  const communication = (await planFor(marta)).find((c) => c.lines.some((line) => line.item.id === items[0]?.id));
+  const communication = (await planFor(marta)).find((c) =>
+    c.lines.some((line) => line.item.id === items[0]?.id),
+  );
   if (communication === undefined) throw new Error('the new invoice is not planned');
   await enqueueBatch(marta.db, { mode: 'draft', communications: [communication] });
   expect((await marta.worker().run()).status).toBe('done');
@@ -46,5 +61,7 @@ test('a hostile customer name and document numbers reach Graph as a harmless dis
   expect(names).toContain('CON_.pdf');
   expect(names).toContain('FT 9fdp.exe.pdf');
   // The preview's names (the same rule) are the mailbox's names.
-  expect(names).toEqual(pdfNamesFor(documentsOf(communication).map((document) => document.documentNumber)).sort());
+  expect(names).toEqual(
+    pdfNamesFor(documentsOf(communication).map((document) => document.documentNumber)).sort(),
+  );
 });

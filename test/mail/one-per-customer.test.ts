@@ -6,7 +6,13 @@
  */
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { itemLevelOf, keyOfCommunication, keyOfItems } from '../../src/domain/communication-key';
-import { compareLines, planReminders, type Communication, type Plan, type PlanInput } from '../../src/domain/plan-reminders';
+import {
+  compareLines,
+  planReminders,
+  type Communication,
+  type Plan,
+  type PlanInput,
+} from '../../src/domain/plan-reminders';
 import type { Planner } from '../../src/mail/freshness';
 import { takeSnapshot } from '../../src/mail/freshness';
 import { readTags } from '../../src/mail/message-tags';
@@ -48,7 +54,11 @@ const onePerCustomer: Planner = (input: PlanInput): Plan => {
 
 let bench: Bench;
 beforeAll(async () => {
-  bench = await startBench({ customers: 40, items: 200, setup: (setup) => ({ ...setup, groupByCustomer: true, onePerCustomer: true }) });
+  bench = await startBench({
+    customers: 40,
+    items: 200,
+    setup: (setup) => ({ ...setup, groupByCustomer: true, onePerCustomer: true }),
+  });
 });
 afterAll(() => bench.close());
 
@@ -62,10 +72,14 @@ async function planOf(user: User): Promise<Map<string, Communication>> {
 
 /** Communications whose items stand at more than one level. */
 const mixed = (plan: ReadonlyMap<string, Communication>): Communication[] =>
-  [...plan.values()].filter((communication) => new Set(communication.lines.map((line) => line.levelId)).size > 1);
+  [...plan.values()].filter(
+    (communication) => new Set(communication.lines.map((line) => line.levelId)).size > 1,
+  );
 
 const itemsAtTheirLevels = (communication: Communication) =>
-  communication.lines.map((line) => ({ itemId: line.item.id, levelId: line.levelId, cycle: line.cycle })).sort((a, b) => (a.itemId < b.itemId ? -1 : 1));
+  communication.lines
+    .map((line) => ({ itemId: line.item.id, levelId: line.levelId, cycle: line.cycle }))
+    .sort((a, b) => (a.itemId < b.itemId ? -1 : 1));
 
 const sentTo = (customerAddresses: readonly string[]) =>
   bench.sim.control
@@ -94,46 +108,73 @@ test('a customer with items at two levels gets one e-mail; the ERP and the ledge
   const tags = readTags(messages[0]?.singleValueExtendedProperties);
   expect(tags.key).toBe(key);
   expect(keyOfItems(communication.levelId, tags.items ?? [])).toBe(key);
-  expect((tags.items ?? []).map((entry) => ({ itemId: entry[0], levelId: itemLevelOf(entry, communication.levelId), cycle: entry[1] }))).toEqual(
-    itemsAtTheirLevels(communication),
-  );
+  expect(
+    (tags.items ?? []).map((entry) => ({
+      itemId: entry[0],
+      levelId: itemLevelOf(entry, communication.levelId),
+      cycle: entry[1],
+    })),
+  ).toEqual(itemsAtTheirLevels(communication));
   expect(duplicates(submittedTriples(bench, [MARTA]))).toEqual([]);
 
   // The ERP's log and the local ledger: one entry per item, at the item's own level.
   const logged = (await marta.erp.reminderLog()).entries.filter((entry) => entry.key === key);
-  expect(logged.map(({ itemId, levelId, cycle }) => ({ itemId, levelId, cycle })).sort((a, b) => (a.itemId < b.itemId ? -1 : 1))).toEqual(itemsAtTheirLevels(communication));
+  expect(
+    logged
+      .map(({ itemId, levelId, cycle }) => ({ itemId, levelId, cycle }))
+      .sort((a, b) => (a.itemId < b.itemId ? -1 : 1)),
+  ).toEqual(itemsAtTheirLevels(communication));
   expect(logged.every((entry) => entry.state === 'sent')).toBe(true);
   const ledgerOf = async (user: User) =>
     (await user.db.ledger.where('key').equals(key).toArray())
       .map(({ itemId, levelId, cycle, state, sentOn }) => ({ itemId, levelId, cycle, state, sentOn }))
       .sort((a, b) => (a.itemId < b.itemId ? -1 : 1));
   const ledger = await ledgerOf(marta);
-  expect(ledger.map(({ itemId, levelId, cycle }) => ({ itemId, levelId, cycle }))).toEqual(itemsAtTheirLevels(communication));
+  expect(ledger.map(({ itemId, levelId, cycle }) => ({ itemId, levelId, cycle }))).toEqual(
+    itemsAtTheirLevels(communication),
+  );
 
   // A second run sends nothing: the reminder is done, and none of its items is due again today.
-  expect((await enqueueBatch(marta.db, { mode: 'send', communications: [communication] })).skipped).toEqual([{ key, reason: 'done' }]);
+  expect((await enqueueBatch(marta.db, { mode: 'send', communications: [communication] })).skipped).toEqual([
+    { key, reason: 'done' },
+  ]);
   const again = await planOf(marta);
   const itemIds = new Set(communication.lines.map((line) => line.item.id));
-  expect([...again.values()].filter((other) => other.lines.some((line) => itemIds.has(line.item.id)))).toEqual([]);
-  await enqueueBatch(marta.db, { mode: 'send', communications: [...again.values()].filter((other) => other.customerId === communication.customerId) });
+  expect(
+    [...again.values()].filter((other) => other.lines.some((line) => itemIds.has(line.item.id))),
+  ).toEqual([]);
+  await enqueueBatch(marta.db, {
+    mode: 'send',
+    communications: [...again.values()].filter((other) => other.customerId === communication.customerId),
+  });
   expect(await marta.worker({ planner: onePerCustomer }).run()).toMatchObject({ status: 'done' });
   bench.sim.control.deliverPending();
   expect(sentTo(communication.to)).toHaveLength(1);
 
   // An emptied cache: reconciliation rebuilds the same ledger from the ERP and the mailbox.
-  const emptied = userOf(bench, MARTA, { db: openDatabase(`one-per-customer-${Date.now()}`, { indexedDB: new IDBFactory(), IDBKeyRange }) });
-  await reconcileMailbox({ db: emptied.db, erp: emptied.erp, mailer: emptied.mailer, me: MARTA }, { settleMs: 250, minClaimAgeMs: 0 });
+  const emptied = userOf(bench, MARTA, {
+    db: openDatabase(`one-per-customer-${Date.now()}`, { indexedDB: new IDBFactory(), IDBKeyRange }),
+  });
+  await reconcileMailbox(
+    { db: emptied.db, erp: emptied.erp, mailer: emptied.mailer, me: MARTA },
+    { settleMs: 250, minClaimAgeMs: 0 },
+  );
   expect(await ledgerOf(emptied)).toEqual(ledger);
   const rebuilt = await planOf(emptied);
-  expect([...rebuilt.values()].filter((other) => other.lines.some((line) => itemIds.has(line.item.id)))).toEqual([]);
+  expect(
+    [...rebuilt.values()].filter((other) => other.lines.some((line) => itemIds.has(line.item.id))),
+  ).toEqual([]);
   expect(sentTo(communication.to)).toHaveLength(1);
 });
 
 test('a send whose answer was lost, then Graph failing, leaves the job sending; the next run resolves it by looking — one e-mail, each item logged at its own level', async () => {
   const marta = userOf(bench, MARTA);
-  const candidates = mixed(await planOf(marta)).filter((communication) => sentTo(communication.to).length === 0);
+  const candidates = mixed(await planOf(marta)).filter(
+    (communication) => sentTo(communication.to).length === 0,
+  );
   const [communication] = candidates;
-  if (communication === undefined) throw new Error('the seed has no second customer with due items at two levels');
+  if (communication === undefined)
+    throw new Error('the seed has no second customer with due items at two levels');
   const key = keyOfCommunication(communication, true);
   await enqueueBatch(marta.db, { mode: 'send', communications: [communication] });
 
@@ -142,7 +183,9 @@ test('a send whose answer was lost, then Graph failing, leaves the job sending; 
   const crashed = await marta
     .worker({
       planner: onePerCustomer,
-      checkpoint: (point) => point === 'after-sending' && void control.addFault({ method: 'GET', path: '**', kind: 'status', status: 503, times: 40 }),
+      checkpoint: (point) =>
+        point === 'after-sending' &&
+        void control.addFault({ method: 'GET', path: '**', kind: 'status', status: 503, times: 40 }),
     })
     .run();
   expect(crashed).toMatchObject({ status: 'stopped', reason: 'unreachable' });
@@ -156,15 +199,18 @@ test('a send whose answer was lost, then Graph failing, leaves the job sending; 
   expect(sentTo(communication.to)).toHaveLength(1);
   expect(duplicates(submittedTriples(bench, [MARTA]))).toEqual([]);
   const logged = (await marta.erp.reminderLog()).entries.filter((entry) => entry.key === key);
-  expect(logged.map(({ itemId, levelId, cycle, state }) => ({ itemId, levelId, cycle, state })).sort((a, b) => (a.itemId < b.itemId ? -1 : 1))).toEqual(
-    itemsAtTheirLevels(communication).map((item) => ({ ...item, state: 'sent' })),
-  );
+  expect(
+    logged
+      .map(({ itemId, levelId, cycle, state }) => ({ itemId, levelId, cycle, state }))
+      .sort((a, b) => (a.itemId < b.itemId ? -1 : 1)),
+  ).toEqual(itemsAtTheirLevels(communication).map((item) => ({ ...item, state: 'sent' })));
 });
 
 test('an item paid after queueing: the rest goes out in its place at the same level (a subset of its triples), each item logged at its own level', async () => {
   const marta = userOf(bench, MARTA);
   const [communication] = mixed(await planOf(marta)).filter((candidate) => sentTo(candidate.to).length === 0);
-  if (communication === undefined) throw new Error('the seed has no third customer with due items at two levels');
+  if (communication === undefined)
+    throw new Error('the seed has no third customer with due items at two levels');
   const key = keyOfCommunication(communication, true);
   await enqueueBatch(marta.db, { mode: 'send', communications: [communication] });
   // An item below the communication's level is paid: the rest keeps the highest level.
@@ -175,7 +221,9 @@ test('an item paid after queueing: the rest goes out in its place at the same le
   expect(await marta.worker({ planner: onePerCustomer }).run()).toMatchObject({ status: 'done' });
   expect(await marta.db.outbox.get(key)).toMatchObject({ state: 'cancelled', failure: 'replaced' });
   const rest = communication.lines.filter((line) => line !== paid);
-  const replacement = (await marta.db.outbox.toArray()).find((job) => job.key !== key && job.items.some(([itemId]) => itemId === rest[0]?.item.id));
+  const replacement = (await marta.db.outbox.toArray()).find(
+    (job) => job.key !== key && job.items.some(([itemId]) => itemId === rest[0]?.item.id),
+  );
   expect(replacement).toMatchObject({ state: 'sent', levelId: communication.levelId });
   bench.sim.control.deliverPending();
   expect(sentTo(communication.to)).toHaveLength(1);
@@ -184,5 +232,7 @@ test('an item paid after queueing: the rest goes out in its place at the same le
   expect([...counts.keys()].some((triple) => triple.startsWith(`${paid.item.id}|`))).toBe(false);
   for (const line of rest) expect(counts.get(`${line.item.id}|${line.levelId}|${line.cycle}`)).toBe(1);
   const logged = (await marta.erp.reminderLog()).entries.filter((entry) => entry.key === replacement?.key);
-  expect(logged.map(({ itemId, levelId }) => `${itemId}|${levelId}`).sort()).toEqual(rest.map((line) => `${line.item.id}|${line.levelId}`).sort());
+  expect(logged.map(({ itemId, levelId }) => `${itemId}|${levelId}`).sort()).toEqual(
+    rest.map((line) => `${line.item.id}|${line.levelId}`).sort(),
+  );
 });

@@ -8,7 +8,17 @@ import { communicationKey, itemCyclesOf } from '../../src/domain/communication-k
 import { documentsOf, type Communication } from '../../src/domain/plan-reminders';
 import { enqueueBatch } from '../../src/mail/outbox';
 import { pdfNamesFor } from '../../src/domain/attachment-names';
-import { MARTA, duplicates, fakePdf, planFor, startBench, submittedTriples, userOf, type Bench, type User } from './harness';
+import {
+  MARTA,
+  duplicates,
+  fakePdf,
+  planFor,
+  startBench,
+  submittedTriples,
+  userOf,
+  type Bench,
+  type User,
+} from './harness';
 
 jest.setTimeout(30_000);
 
@@ -25,24 +35,38 @@ beforeEach(async () => {
   bench.erp.mutations.reset();
 });
 
-const keyOf = (communication: Communication) => communicationKey(communication.levelId, itemCyclesOf(communication));
-const keyOfMessage = (message: { readonly singleValueExtendedProperties: readonly { readonly id: string; readonly value: string }[] }) =>
-  message.singleValueExtendedProperties.find((property) => /SollecitiKey$/.test(property.id))?.value;
+const keyOf = (communication: Communication) =>
+  communicationKey(communication.levelId, itemCyclesOf(communication));
+const keyOfMessage = (message: {
+  readonly singleValueExtendedProperties: readonly { readonly id: string; readonly value: string }[];
+}) => message.singleValueExtendedProperties.find((property) => /SollecitiKey$/.test(property.id))?.value;
 /** The PDFs the plan attaches to a reminder: name and size, sorted. */
 const plannedPdfs = (communication: Communication) => {
   const documents = documentsOf(communication);
   const names = pdfNamesFor(documents.map((document) => document.documentNumber));
   return documents
-    .map((document, index) => ({ name: names[index] ?? '', size: bench.seed.documents.find((seeded) => seeded.id === document.documentId)?.padPdfToBytes ?? 2048 }))
+    .map((document, index) => ({
+      name: names[index] ?? '',
+      size: bench.seed.documents.find((seeded) => seeded.id === document.documentId)?.padPdfToBytes ?? 2048,
+    }))
     .sort((a, b) => a.name.localeCompare(b.name));
 };
 const sentAttachments = (key: string) =>
   bench.sim.control
     .dump(MARTA)
     .sent.filter((record) => keyOfMessage(record) === key)
-    .map((record) => [...record.attachments].map(({ name, size }) => ({ name, size })).sort((a, b) => a.name.localeCompare(b.name)));
+    .map((record) =>
+      [...record.attachments]
+        .map(({ name, size }) => ({ name, size }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    );
 /** Small reminders with two PDFs or more (no upload sessions: quick). */
-const withPdfs = () => plan.filter((communication) => documentsOf(communication).length >= 2 && plannedPdfs(communication).every((pdf) => pdf.size < 1_000_000));
+const withPdfs = () =>
+  plan.filter(
+    (communication) =>
+      documentsOf(communication).length >= 2 &&
+      plannedPdfs(communication).every((pdf) => pdf.size < 1_000_000),
+  );
 
 class Crash extends Error {}
 
@@ -50,7 +74,9 @@ class Crash extends Error {}
 async function prepareThenStop(user: User, communication: Communication): Promise<string> {
   await enqueueBatch(user.db, { mode: 'send', communications: [communication] });
   const life = new AbortController();
-  await user.worker({ checkpoint: (point) => point === 'after-attached' && life.abort(new Crash(point)) }).run(life.signal);
+  await user
+    .worker({ checkpoint: (point) => point === 'after-attached' && life.abort(new Crash(point)) })
+    .run(life.signal);
   const job = await user.db.outbox.get(keyOf(communication));
   expect(job?.state).toBe('attached');
   if (job?.messageId === undefined) throw new Error('no draft recorded');
@@ -59,13 +85,15 @@ async function prepareThenStop(user: User, communication: Communication): Promis
 
 test('PDFs added twice (another window of the same user), removed or foreign: put right before the send — each message leaves with the plan’s attachments, once each', async () => {
   const [doubled, mixed] = withPdfs();
-  if (doubled === undefined || mixed === undefined) throw new Error('the seed has no reminders with two PDFs');
+  if (doubled === undefined || mixed === undefined)
+    throw new Error('the seed has no reminders with two PDFs');
   const marta = userOf(bench, MARTA);
   // The other window: the same user's mailbox, its own mailer.
   const other = userOf(bench, MARTA).mailer;
 
   const first = await prepareThenStop(marta, doubled);
-  for (const pdf of plannedPdfs(doubled)) await other.attach(first, { name: pdf.name, bytes: new Uint8Array(fakePdf('again', pdf.size)) });
+  for (const pdf of plannedPdfs(doubled))
+    await other.attach(first, { name: pdf.name, bytes: new Uint8Array(fakePdf('again', pdf.size)) });
   expect(await other.listAttachments(first)).toHaveLength(2 * plannedPdfs(doubled).length);
 
   const second = await prepareThenStop(marta, mixed);
@@ -88,8 +116,17 @@ test('a draft whose extra attachment cannot be removed fails with attachments_mi
   const id = await prepareThenStop(marta, communication);
   const [pdf] = plannedPdfs(communication);
   if (pdf === undefined) throw new Error('no PDF');
-  await userOf(bench, MARTA).mailer.attach(id, { name: pdf.name, bytes: new Uint8Array(fakePdf('again', pdf.size)) });
-  bench.sim.control.addFault({ method: 'DELETE', path: '/me/messages/*/attachments/*', kind: 'status', status: 403, times: 50 });
+  await userOf(bench, MARTA).mailer.attach(id, {
+    name: pdf.name,
+    bytes: new Uint8Array(fakePdf('again', pdf.size)),
+  });
+  bench.sim.control.addFault({
+    method: 'DELETE',
+    path: '/me/messages/*/attachments/*',
+    kind: 'status',
+    status: 403,
+    times: 50,
+  });
 
   const result = await userOf(bench, MARTA, { db: marta.db }).worker().run();
   expect(result.status).toBe('done');
@@ -135,7 +172,13 @@ test('the folder lookup failing right after a draft was created (and a create an
   const marta = userOf(bench, MARTA);
   await enqueueBatch(marta.db, { mode: 'draft', communications: [communication] });
   // More failures than the mailer's retries: the lookup of the well-known folders fails outright.
-  bench.sim.control.addFault({ method: 'GET', path: '/me/mailFolders/drafts', kind: 'status', status: 500, times: 11 });
+  bench.sim.control.addFault({
+    method: 'GET',
+    path: '/me/mailFolders/drafts',
+    kind: 'status',
+    status: 500,
+    times: 11,
+  });
   const first = await marta.worker().run();
 
   const drafts = bench.sim.control.dump(MARTA).folders.drafts;
@@ -151,5 +194,7 @@ test('the folder lookup failing right after a draft was created (and a create an
   await enqueueBatch(marta.db, { mode: 'draft', communications: [next] });
   bench.sim.control.addFault({ method: 'POST', path: '/me/messages', kind: 'commit-then-drop', times: 1 });
   expect(await marta.worker().run()).toMatchObject({ status: 'done' });
-  expect(bench.sim.control.dump(MARTA).folders.drafts.filter((message) => keyOfMessage(message) === keyOf(next))).toHaveLength(1);
+  expect(
+    bench.sim.control.dump(MARTA).folders.drafts.filter((message) => keyOfMessage(message) === keyOf(next)),
+  ).toHaveLength(1);
 });

@@ -9,7 +9,17 @@ import { communicationKey, itemCyclesOf } from '../../src/domain/communication-k
 import { cents, formatMoney } from '../../src/domain/money';
 import type { Communication } from '../../src/domain/plan-reminders';
 import { enqueueBatch } from '../../src/mail/outbox';
-import { MARTA, VIEWER, duplicates, planFor, startBench, submittedTriples, triplesOf, userOf, type Bench } from './harness';
+import {
+  MARTA,
+  VIEWER,
+  duplicates,
+  planFor,
+  startBench,
+  submittedTriples,
+  triplesOf,
+  userOf,
+  type Bench,
+} from './harness';
 
 jest.setTimeout(30_000);
 
@@ -24,11 +34,22 @@ beforeEach(async () => {
   bench.erp.mutations.reset();
 });
 
-const keyOf = (communication: Communication) => communicationKey(communication.levelId, itemCyclesOf(communication));
-const sentKeys = (user: string) => new Set(bench.sim.control.dump(user).sent.flatMap((record) => record.singleValueExtendedProperties.filter((p) => /SollecitiKey$/.test(p.id)).map((p) => p.value)));
+const keyOf = (communication: Communication) =>
+  communicationKey(communication.levelId, itemCyclesOf(communication));
+const sentKeys = (user: string) =>
+  new Set(
+    bench.sim.control
+      .dump(user)
+      .sent.flatMap((record) =>
+        record.singleValueExtendedProperties.filter((p) => /SollecitiKey$/.test(p.id)).map((p) => p.value),
+      ),
+  );
 
 /** Runs workers until the outbox is settled (a run may stop to wait for an unconfirmed send). */
-async function runToEnd(user: ReturnType<typeof userOf>, options: Parameters<ReturnType<typeof userOf>['worker']>[0] = {}) {
+async function runToEnd(
+  user: ReturnType<typeof userOf>,
+  options: Parameters<ReturnType<typeof userOf>['worker']>[0] = {},
+) {
   const results = [];
   for (let i = 0; i < 4; i++) {
     results.push(await user.worker(options).run());
@@ -48,7 +69,12 @@ test('a 429 storm, 503s, dropped connections and connections dropped after the s
   control.addFault({ method: 'POST', path: '/me/messages', kind: 'status', status: 503, times: 4 });
   control.addFault({ method: 'POST', path: '/me/messages/*/send', kind: 'status', status: 503, times: 4 });
   control.addFault({ method: 'POST', path: '/me/messages', kind: 'commit-then-drop', times: 3 });
-  control.addFault({ method: 'POST', path: '/me/messages/*/attachments', kind: 'commit-then-drop', times: 3 });
+  control.addFault({
+    method: 'POST',
+    path: '/me/messages/*/attachments',
+    kind: 'commit-then-drop',
+    times: 3,
+  });
   control.addFault({ method: 'POST', path: '/me/messages/*/send', kind: 'commit-then-drop', times: 4 });
   control.addFault({ method: 'POST', path: '/me/messages/*/send', kind: 'drop', times: 2 });
   control.addFault({ method: 'PUT', path: '/outlook/**', kind: 'commit-then-drop', times: 1 });
@@ -73,7 +99,8 @@ test('an item paid before the batch starts, or while it runs, is not reminded; a
   const multi = plan.filter((c) => c.lines.length >= 2);
   const [paidAlone, paidDuring, partly] = single;
   const [regrouped] = multi;
-  if (paidAlone === undefined || paidDuring === undefined || partly === undefined || regrouped === undefined) throw new Error('seed too small');
+  if (paidAlone === undefined || paidDuring === undefined || partly === undefined || regrouped === undefined)
+    throw new Error('seed too small');
   const batch = [paidAlone, regrouped, partly, ...single.slice(3, 8), paidDuring];
   await enqueueBatch(marta.db, { mode: 'send', communications: batch });
 
@@ -81,7 +108,8 @@ test('an item paid before the batch starts, or while it runs, is not reminded; a
   const paidFirst = paidAlone.lines[0]?.item;
   const droppedFromGroup = regrouped.lines[0]?.item;
   const partlyPaid = partly.lines[0]?.item;
-  if (paidFirst === undefined || droppedFromGroup === undefined || partlyPaid === undefined) throw new Error('no lines');
+  if (paidFirst === undefined || droppedFromGroup === undefined || partlyPaid === undefined)
+    throw new Error('no lines');
   bench.erp.mutations.pay({ itemId: paidFirst.id });
   bench.erp.mutations.pay({ itemId: droppedFromGroup.id });
   bench.erp.mutations.pay({ itemId: partlyPaid.id, amount: 100 });
@@ -107,19 +135,37 @@ test('an item paid before the batch starts, or while it runs, is not reminded; a
   expect(sent.has(keyOf(regrouped))).toBe(false);
   const counts = submittedTriples(bench, [MARTA]);
   expect(duplicates(counts)).toEqual([]);
-  for (const item of [paidFirst, droppedFromGroup, paidDuring.lines[0]?.item]) expect([...counts.keys()].some((t) => t.startsWith(`${item?.id}|`))).toBe(false);
+  for (const item of [paidFirst, droppedFromGroup, paidDuring.lines[0]?.item])
+    expect([...counts.keys()].some((t) => t.startsWith(`${item?.id}|`))).toBe(false);
   // The rest of the group went out as a smaller reminder in its place.
-  for (const line of regrouped.lines.slice(1)) expect(counts.get(`${line.item.id}|${regrouped.levelId}|${line.cycle}`)).toBe(1);
+  for (const line of regrouped.lines.slice(1))
+    expect(counts.get(`${line.item.id}|${regrouped.levelId}|${line.cycle}`)).toBe(1);
 
   const jobs = new Map((await marta.db.outbox.toArray()).map((job) => [job.key, job]));
-  expect(jobs.get(keyOf(paidAlone))).toMatchObject({ state: 'failed', failure: 'item_closed', detail: expect.stringContaining(paidFirst.documentNumber) });
-  expect(jobs.get(keyOf(paidDuring))).toMatchObject({ state: 'failed', failure: 'item_closed', settled: true });
-  expect(jobs.get(keyOf(regrouped))).toMatchObject({ state: 'cancelled', failure: 'replaced', detail: expect.stringContaining(droppedFromGroup.documentNumber) });
+  expect(jobs.get(keyOf(paidAlone))).toMatchObject({
+    state: 'failed',
+    failure: 'item_closed',
+    detail: expect.stringContaining(paidFirst.documentNumber),
+  });
+  expect(jobs.get(keyOf(paidDuring))).toMatchObject({
+    state: 'failed',
+    failure: 'item_closed',
+    settled: true,
+  });
+  expect(jobs.get(keyOf(regrouped))).toMatchObject({
+    state: 'cancelled',
+    failure: 'replaced',
+    detail: expect.stringContaining(droppedFromGroup.documentNumber),
+  });
 
   // The partly paid item's reminder states the amount still open, not the planned one.
   bench.sim.control.deliverPending();
-  const message = bench.sim.control.dump(MARTA).folders.sentitems.find((m) => m.singleValueExtendedProperties.some((p) => p.value === keyOf(partly)));
-  expect(message?.body.content).toContain(formatMoney(cents(partlyPaid.residual - 100), partlyPaid.currency, 'it'));
+  const message = bench.sim.control
+    .dump(MARTA)
+    .folders.sentitems.find((m) => m.singleValueExtendedProperties.some((p) => p.value === keyOf(partly)));
+  expect(message?.body.content).toContain(
+    formatMoney(cents(partlyPaid.residual - 100), partlyPaid.currency, 'it'),
+  );
   expect((await marta.erp.reminderLog()).claims).toEqual([]);
 });
 
@@ -130,8 +176,12 @@ test('a draft written before a payment is brought up to date before it is sent',
   if (communication === undefined || item === undefined) throw new Error('seed too small');
   await enqueueBatch(marta.db, { mode: 'send', communications: [communication] });
   const crash = new AbortController();
-  await marta.worker({ checkpoint: (point) => point === 'after-attached' && crash.abort(new Error('crash')) }).run(crash.signal);
-  expect(bench.sim.control.dump(MARTA).folders.drafts[0]?.body.content).toContain(formatMoney(item.residual, item.currency, 'it'));
+  await marta
+    .worker({ checkpoint: (point) => point === 'after-attached' && crash.abort(new Error('crash')) })
+    .run(crash.signal);
+  expect(bench.sim.control.dump(MARTA).folders.drafts[0]?.body.content).toContain(
+    formatMoney(item.residual, item.currency, 'it'),
+  );
 
   bench.erp.mutations.pay({ itemId: item.id, amount: 1 });
   await runToEnd(marta);
@@ -176,7 +226,11 @@ test('tokens expiring in the middle of a batch are renewed once and the batch go
   // A provider whose fresh token is refused too (signed out): one refresh, then a clean stop.
   const more = (await planFor(marta)).slice(0, 3);
   await enqueueBatch(marta.db, { mode: 'send', communications: more });
-  const expired: TokenProvider = { description: 'expired', invalidate: () => undefined, getToken: async () => tamper(bench.sim.control.issueToken(MARTA, { expiresIn: 1 })) };
+  const expired: TokenProvider = {
+    description: 'expired',
+    invalidate: () => undefined,
+    getToken: async () => tamper(bench.sim.control.issueToken(MARTA, { expiresIn: 1 })),
+  };
   const refused = userOf(bench, MARTA, { db: marta.db, graphTokens: expired });
   expect(await refused.worker().run()).toMatchObject({ status: 'stopped', reason: 'unauthorized' });
   // Each request tried one fresh token, then gave up.
@@ -193,7 +247,12 @@ test('a mailbox blocked from sending stops the batch in place; lifted, it resume
   const plan = (await planFor(marta)).slice(0, 10);
   await enqueueBatch(marta.db, { mode: 'send', communications: plan });
   let sends = 0;
-  const result = await marta.worker({ checkpoint: (point) => point === 'after-sent' && ++sends === 3 && bench.sim.control.setRestricted(MARTA, true) }).run();
+  const result = await marta
+    .worker({
+      checkpoint: (point) =>
+        point === 'after-sent' && ++sends === 3 && bench.sim.control.setRestricted(MARTA, true),
+    })
+    .run();
   expect(result).toMatchObject({ status: 'stopped', reason: 'mailbox_restricted' });
   const states = (await marta.db.outbox.toArray()).map((job) => job.state);
   expect(states).toContain('attached');
@@ -210,7 +269,9 @@ test('a PDF missing from the ERP archive, or a message over 35 MB, fails that re
   const marta = userOf(small, MARTA);
   const plan = await planFor(marta);
   // Three reminders on three different invoices (installments of one invoice share its PDF).
-  const byDocument = new Map(plan.filter((c) => c.lines.length === 1).map((c) => [c.lines[0]?.item.documentId, c]));
+  const byDocument = new Map(
+    plan.filter((c) => c.lines.length === 1).map((c) => [c.lines[0]?.item.documentId, c]),
+  );
   const [missing, huge, fine] = [...byDocument.values()];
   if (missing === undefined || huge === undefined || fine === undefined) throw new Error('seed too small');
   await small.close();
@@ -229,8 +290,17 @@ test('a PDF missing from the ERP archive, or a message over 35 MB, fails that re
     await enqueueBatch(user.db, { mode: 'send', communications: [missing, huge, fine] });
     expect((await user.worker().run()).status).toBe('done');
     const jobs = new Map((await user.db.outbox.toArray()).map((job) => [job.key, job]));
-    expect(jobs.get(keyOf(missing))).toMatchObject({ state: 'failed', failure: 'pdf_missing', detail: `PDF ${missingDoc?.documentNumber} missing in the ERP archive`, settled: true });
-    expect(jobs.get(keyOf(huge))).toMatchObject({ state: 'failed', failure: 'message_too_large', detail: expect.stringMatching(/would be 3\d\.\d MB once encoded; Exchange accepts at most 35\.0 MB/) });
+    expect(jobs.get(keyOf(missing))).toMatchObject({
+      state: 'failed',
+      failure: 'pdf_missing',
+      detail: `PDF ${missingDoc?.documentNumber} missing in the ERP archive`,
+      settled: true,
+    });
+    expect(jobs.get(keyOf(huge))).toMatchObject({
+      state: 'failed',
+      failure: 'message_too_large',
+      detail: expect.stringMatching(/would be 3\d\.\d MB once encoded; Exchange accepts at most 35\.0 MB/),
+    });
     expect(jobs.get(keyOf(fine))).toMatchObject({ state: 'sent', settled: true });
     expect(bench2.sim.control.dump(MARTA).sent).toHaveLength(1);
     expect((await user.erp.reminderLog()).claims).toEqual([]);

@@ -11,7 +11,18 @@ import { pdfNameFor } from '../../src/domain/attachment-names';
 import { enqueueBatch, type OutboxProgress } from '../../src/mail/outbox';
 import { takeSnapshot } from '../../src/mail/freshness';
 import type { StoredMessage } from '../../dev/graph-sim';
-import { MARTA, TODAY, duplicates, planFor, startBench, submittedTriples, triplesOf, userOf, type Bench, type User } from './harness';
+import {
+  MARTA,
+  TODAY,
+  duplicates,
+  planFor,
+  startBench,
+  submittedTriples,
+  triplesOf,
+  userOf,
+  type Bench,
+  type User,
+} from './harness';
 
 jest.setTimeout(30_000);
 
@@ -28,9 +39,12 @@ beforeAll(async () => {
 });
 afterAll(() => bench.close());
 
-const keyOf = (communication: Communication) => communicationKey(communication.levelId, itemCyclesOf(communication));
-const hasBigPdf = (communication: Communication) => communication.lines.some(({ item }) => big.has(item.documentId ?? ''));
-const addresses = (message: StoredMessage, field: 'toRecipients' | 'ccRecipients') => message[field].map((r) => r.emailAddress.address);
+const keyOf = (communication: Communication) =>
+  communicationKey(communication.levelId, itemCyclesOf(communication));
+const hasBigPdf = (communication: Communication) =>
+  communication.lines.some(({ item }) => big.has(item.documentId ?? ''));
+const addresses = (message: StoredMessage, field: 'toRecipients' | 'ccRecipients') =>
+  message[field].map((r) => r.emailAddress.address);
 
 async function expected(communication: Communication) {
   const outcome = await takeSnapshot(marta.db, Date.now());
@@ -59,7 +73,16 @@ test('drafts, sends (with PDFs inline and over 3 MB) and handled marks each arri
 
   const progress: OutboxProgress[] = [];
   const result = await marta.worker({ onProgress: (p) => progress.push(p) }).run();
-  expect(result).toMatchObject({ status: 'done', progress: { sent: sends.length, drafted: drafts.length, handled: handled.length, failed: 0, remaining: 0 } });
+  expect(result).toMatchObject({
+    status: 'done',
+    progress: {
+      sent: sends.length,
+      drafted: drafts.length,
+      handled: handled.length,
+      failed: 0,
+      remaining: 0,
+    },
+  });
   expect(progress.some((p) => p.remaining > 0 && p.etaMs > 0)).toBe(true);
 
   bench.sim.control.deliverPending(); // Sent Items lags behind the sends by the simulator's delay
@@ -68,7 +91,9 @@ test('drafts, sends (with PDFs inline and over 3 MB) and handled marks each arri
   expect(mailbox.sent).toHaveLength(sends.length);
   expect(mailbox.folders.sentitems).toHaveLength(sends.length);
   for (const communication of sends) {
-    const message = mailbox.folders.sentitems.find((m) => m.singleValueExtendedProperties.some((p) => p.value === keyOf(communication)));
+    const message = mailbox.folders.sentitems.find((m) =>
+      m.singleValueExtendedProperties.some((p) => p.value === keyOf(communication)),
+    );
     if (message === undefined) throw new Error(`no Sent Items copy for ${keyOf(communication)}`);
     const want = await expected(communication);
     expect({
@@ -91,20 +116,35 @@ test('drafts, sends (with PDFs inline and over 3 MB) and handled marks each arri
 
   expect(mailbox.folders.drafts).toHaveLength(drafts.length);
   for (const communication of drafts) {
-    const draft = mailbox.folders.drafts.find((m) => m.singleValueExtendedProperties.some((p) => p.value === keyOf(communication)));
-    expect(draft?.attachments.map((a) => a.name)).toEqual((await expected(communication)).pdfs.map((pdf) => pdf.name));
+    const draft = mailbox.folders.drafts.find((m) =>
+      m.singleValueExtendedProperties.some((p) => p.value === keyOf(communication)),
+    );
+    expect(draft?.attachments.map((a) => a.name)).toEqual(
+      (await expected(communication)).pdfs.map((pdf) => pdf.name),
+    );
     expect(draft?.toRecipients.map((r) => r.emailAddress.address)).toEqual(communication.to);
   }
 
   // The ERP's log: every triple once, in the state asked for, on today's date, with the message id.
   const log = await marta.erp.reminderLog();
-  const stateOf = new Map(log.entries.map((entry) => [`${entry.itemId}|${entry.levelId}|${entry.cycle}`, entry]));
-  for (const [communications, state] of [[sends, 'sent'], [drafts, 'drafted'], [handled, 'handled']] as const) {
-    for (const triple of triplesOf(communications)) expect(stateOf.get(triple)).toMatchObject({ state, sentOn: TODAY, user: MARTA });
+  const stateOf = new Map(
+    log.entries.map((entry) => [`${entry.itemId}|${entry.levelId}|${entry.cycle}`, entry]),
+  );
+  for (const [communications, state] of [
+    [sends, 'sent'],
+    [drafts, 'drafted'],
+    [handled, 'handled'],
+  ] as const) {
+    for (const triple of triplesOf(communications))
+      expect(stateOf.get(triple)).toMatchObject({ state, sentOn: TODAY, user: MARTA });
   }
   expect(log.claims).toEqual([]);
   const sentIds = new Set(mailbox.folders.sentitems.map((m) => m.immutableId));
-  expect(log.entries.filter((e) => e.state === 'sent').every((e) => e.messageId !== undefined && sentIds.has(e.messageId))).toBe(true);
+  expect(
+    log.entries
+      .filter((e) => e.state === 'sent')
+      .every((e) => e.messageId !== undefined && sentIds.has(e.messageId)),
+  ).toBe(true);
   expect(await marta.db.ledger.count()).toBe(log.entries.length);
 
   // Planned again: nothing of it is due any more.

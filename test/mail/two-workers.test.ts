@@ -6,7 +6,17 @@ import { pdfNamesFor } from '../../src/domain/attachment-names';
 import { communicationKey, itemCyclesOf } from '../../src/domain/communication-key';
 import { documentsOf } from '../../src/domain/plan-reminders';
 import { enqueueBatch } from '../../src/mail/outbox';
-import { LUCA, MARTA, duplicates, planFor, startBench, submittedTriples, triplesOf, userOf, type Bench } from './harness';
+import {
+  LUCA,
+  MARTA,
+  duplicates,
+  planFor,
+  startBench,
+  submittedTriples,
+  triplesOf,
+  userOf,
+  type Bench,
+} from './harness';
 
 jest.setTimeout(30_000);
 
@@ -35,10 +45,18 @@ test('two outbox workers on the same plan: each triple is sent once, from one ma
   // Both sent some; each reminder the one sent, the other gave up, saying who had it.
   expect(bench.sim.control.dump(MARTA).sent.length).toBeGreaterThan(0);
   expect(bench.sim.control.dump(LUCA).sent.length).toBeGreaterThan(0);
-  for (const [user, other] of [[marta, LUCA], [luca, MARTA]] as const) {
+  for (const [user, other] of [
+    [marta, LUCA],
+    [luca, MARTA],
+  ] as const) {
     for (const job of await user.db.outbox.toArray()) {
       expect(job.settled).toBe(true);
-      if (job.state !== 'sent') expect(job).toMatchObject({ state: 'failed', failure: 'claimed_elsewhere', detail: expect.stringContaining(other) });
+      if (job.state !== 'sent')
+        expect(job).toMatchObject({
+          state: 'failed',
+          failure: 'claimed_elsewhere',
+          detail: expect.stringContaining(other),
+        });
     }
   }
   expect(bench.sim.control.dump(MARTA).folders.drafts).toEqual([]);
@@ -73,15 +91,27 @@ test('two Outlook hosts of the same user (two caches, one mailbox) on the same b
     const names = record.attachments.map((attachment) => attachment.name);
     expect(new Set(names).size).toBe(names.length);
   }
-  const planned = new Map(plan.map((communication) => [communicationKey(communication.levelId, itemCyclesOf(communication)), communication]));
+  const planned = new Map(
+    plan.map((communication) => [
+      communicationKey(communication.levelId, itemCyclesOf(communication)),
+      communication,
+    ]),
+  );
   for (const record of mailbox.sent) {
-    const key = record.singleValueExtendedProperties.find((property) => /SollecitiKey$/.test(property.id))?.value ?? '';
+    const key =
+      record.singleValueExtendedProperties.find((property) => /SollecitiKey$/.test(property.id))?.value ?? '';
     const communication = planned.get(key);
     if (communication === undefined) throw new Error('a message not in the batch');
     const documents = documentsOf(communication);
     const names = pdfNamesFor(documents.map((document) => document.documentNumber));
     expect([...record.attachments].map(({ name, size }) => ({ name, size })).sort(byName)).toEqual(
-      documents.map((document, index) => ({ name: names[index] ?? '', size: bench.seed.documents.find((seeded) => seeded.id === document.documentId)?.padPdfToBytes ?? 2048 })).sort(byName),
+      documents
+        .map((document, index) => ({
+          name: names[index] ?? '',
+          size:
+            bench.seed.documents.find((seeded) => seeded.id === document.documentId)?.padPdfToBytes ?? 2048,
+        }))
+        .sort(byName),
     );
   }
   expect(mailbox.sent).toHaveLength(plan.length);

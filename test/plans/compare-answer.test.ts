@@ -16,19 +16,29 @@ const reminder = (itemId: string, more: Partial<ReminderAnswer> = {}): ReminderA
 });
 
 const answer: PlanAnswer = {
-  reminders: [reminder('I1', { interest: 400, indemnity: 4000 }), reminder('I2', { interest: 210, indemnity: 0 })],
+  reminders: [
+    reminder('I1', { interest: 400, indemnity: 4000 }),
+    reminder('I2', { interest: 210, indemnity: 0 }),
+  ],
   skipped: [],
 };
 const expected = (reminders: unknown[]) => ({ reminders, skipped: [] });
 const { interest: _i, indemnity: _j, ...withoutCharges } = reminder('I2');
 
 test('one expected reminder may give interest and indemnity while another does not', () => {
-  expect(compareAnswer(expected([reminder('I1', { interest: 400, indemnity: 4000 }), withoutCharges]), answer)).toEqual([]);
-  expect(compareAnswer(expected([reminder('I1', { interest: 400 }), reminder('I2', { indemnity: 0 })]), answer)).toEqual([]);
+  expect(
+    compareAnswer(expected([reminder('I1', { interest: 400, indemnity: 4000 }), withoutCharges]), answer),
+  ).toEqual([]);
+  expect(
+    compareAnswer(expected([reminder('I1', { interest: 400 }), reminder('I2', { indemnity: 0 })]), answer),
+  ).toEqual([]);
 });
 
 test('a wrong interest or indemnity is a difference, reported on both sides', () => {
-  const problems = compareAnswer(expected([reminder('I1', { interest: 401, indemnity: 4000 }), withoutCharges]), answer);
+  const problems = compareAnswer(
+    expected([reminder('I1', { interest: 401, indemnity: 4000 }), withoutCharges]),
+    answer,
+  );
   expect(problems).toHaveLength(2);
   expect(problems[0]).toMatch(/^reminders: expected but missing .*"interest":401/);
   expect(problems[1]).toMatch(/^reminders: produced but not expected .*"interest":400/);

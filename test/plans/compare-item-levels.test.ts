@@ -29,15 +29,26 @@ test("an item's levelId is compared only where the expectation gives it, even wh
     reminders: [{ levelId: 'L3', items: [first, second] }],
     skipped: [],
   });
-  expect(compareAnswer(expected({ itemId: 'I2', levelId: 'L3', cycle: 0 }, { itemId: 'I1', cycle: 0 }), answer)).toEqual([]);
-  expect(compareAnswer(expected({ itemId: 'I2', cycle: 0 }, { itemId: 'I1', levelId: 'L2', cycle: 0 }), answer)).toEqual([]);
-  expect(compareAnswer(expected({ itemId: 'I2', cycle: 0 }, { itemId: 'I1', levelId: 'L3', cycle: 0 }), answer)).not.toEqual([]);
-  expect(compareAnswer(expected({ itemId: 'I1', cycle: 0 }, { itemId: 'I2', cycle: 0 }), answer)).not.toEqual([]);
+  expect(
+    compareAnswer(expected({ itemId: 'I2', levelId: 'L3', cycle: 0 }, { itemId: 'I1', cycle: 0 }), answer),
+  ).toEqual([]);
+  expect(
+    compareAnswer(expected({ itemId: 'I2', cycle: 0 }, { itemId: 'I1', levelId: 'L2', cycle: 0 }), answer),
+  ).toEqual([]);
+  expect(
+    compareAnswer(expected({ itemId: 'I2', cycle: 0 }, { itemId: 'I1', levelId: 'L3', cycle: 0 }), answer),
+  ).not.toEqual([]);
+  expect(compareAnswer(expected({ itemId: 'I1', cycle: 0 }, { itemId: 'I2', cycle: 0 }), answer)).not.toEqual(
+    [],
+  );
 });
 
 test('reminders are a set: each expected one needs its own match, whatever fields each leaves out', () => {
   const two: PlanAnswer = {
-    reminders: [reminder([{ itemId: 'I1', levelId: 'L3', cycle: 0 }]), reminder([{ itemId: 'I2', levelId: 'L3', cycle: 0 }])],
+    reminders: [
+      reminder([{ itemId: 'I1', levelId: 'L3', cycle: 0 }]),
+      reminder([{ itemId: 'I2', levelId: 'L3', cycle: 0 }]),
+    ],
     skipped: [{ itemId: 'I9', reason: 'on_hold' }],
   };
   const loose = { levelId: 'L3' };

@@ -17,9 +17,31 @@ test('one database per mailbox, case and spaces ignored', () => {
 test('every table of docs/rules.md §4 exists with its keys', async () => {
   const db = openDatabase('marta@example.it', fresh());
   await db.open();
-  expect(db.tables.map((t) => t.name).sort()).toEqual(['agents', 'claims', 'customers', 'items', 'ledger', 'outbox', 'plannedDay', 'quarantine', 'setup', 'syncState']);
+  expect(db.tables.map((t) => t.name).sort()).toEqual([
+    'agents',
+    'claims',
+    'customers',
+    'items',
+    'ledger',
+    'outbox',
+    'plannedDay',
+    'quarantine',
+    'setup',
+    'syncState',
+  ]);
   expect(db.ledger.schema.primKey.keyPath).toEqual(['key', 'itemId']);
-  await db.ledger.put({ key: 'k', itemId: 'I1', levelId: 'L1', cycle: 0, sentOn: '2026-03-01', state: 'drafted', at: '2026-03-01T08:00:00Z', user: 'marta@example.it', to: [], cc: [] });
+  await db.ledger.put({
+    key: 'k',
+    itemId: 'I1',
+    levelId: 'L1',
+    cycle: 0,
+    sentOn: '2026-03-01',
+    state: 'drafted',
+    at: '2026-03-01T08:00:00Z',
+    user: 'marta@example.it',
+    to: [],
+    cc: [],
+  });
   expect(await db.ledger.where('itemId').equals('I1').count()).toBe(1);
   db.close();
 });
@@ -94,10 +116,30 @@ test('holds and consumers need no schema version: a cache from before reads with
   const options = fresh();
   // What the previous release wrote: records without the version-2 rule fields.
   const before = openDatabase('marta@example.it', options);
-  const item: StoredOpenItem = { id: 'I1', customerId: 'C1', documentId: 'D1', documentNumber: 'FT 2026/1', documentType: 'invoice', documentDate: '2026-01-10', dueDate: '2026-02-28', installment: 1, amount: cents(10000), residual: cents(10000), currency: 'EUR', disputed: false };
+  const item: StoredOpenItem = {
+    id: 'I1',
+    customerId: 'C1',
+    documentId: 'D1',
+    documentNumber: 'FT 2026/1',
+    documentType: 'invoice',
+    documentDate: '2026-01-10',
+    dueDate: '2026-02-28',
+    installment: 1,
+    amount: cents(10000),
+    residual: cents(10000),
+    currency: 'EUR',
+    disputed: false,
+  };
   await before.items.put(item);
   await before.customers.put({ id: 'C1', name: 'Rossi Srl', emails: ['a@rossi.it'], blocked: false });
-  await before.setup.put({ id: 'current', setup: reminderSetupSchema.parse({ levels: [{ id: 'L1', name: 'Sollecito', kind: 'sollecito', days: 15 }] }), etag: '"x"', fetchedAt: 0 });
+  await before.setup.put({
+    id: 'current',
+    setup: reminderSetupSchema.parse({
+      levels: [{ id: 'L1', name: 'Sollecito', kind: 'sollecito', days: 15 }],
+    }),
+    etag: '"x"',
+    fetchedAt: 0,
+  });
   before.close();
 
   const db = openDatabase('marta@example.it', options);
@@ -111,10 +153,22 @@ test('holds and consumers need no schema version: a cache from before reads with
   expect(old.setup.onePerCustomer).toBe(false);
 
   await db.items.put({ ...item, id: 'I2', holdUntil: '2026-04-10', holdReason: 'promise' });
-  await db.customers.put({ id: 'C2', name: 'Rossi Mario', emails: [], holdUntil: '2026-05-31', consumer: true });
+  await db.customers.put({
+    id: 'C2',
+    name: 'Rossi Mario',
+    emails: [],
+    holdUntil: '2026-05-31',
+    consumer: true,
+  });
   const now = await readPlanInput(db);
   if (now.kind !== 'ready') throw new Error(now.kind);
-  expect(now.books.items.find((i) => i.id === 'I2')).toMatchObject({ holdUntil: '2026-04-10', holdReason: 'promise' });
-  expect(now.books.customers.find((c) => c.id === 'C2')).toMatchObject({ holdUntil: '2026-05-31', consumer: true });
+  expect(now.books.items.find((i) => i.id === 'I2')).toMatchObject({
+    holdUntil: '2026-04-10',
+    holdReason: 'promise',
+  });
+  expect(now.books.customers.find((c) => c.id === 'C2')).toMatchObject({
+    holdUntil: '2026-05-31',
+    consumer: true,
+  });
   db.close();
 });

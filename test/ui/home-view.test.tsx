@@ -251,7 +251,11 @@ test('a claim of mine whose send here is unresolved offers "Controlla la casella
     items: [{ itemId: 'I1', customerName: 'Rossi Srl', documentNumber: 'FT 2026/1' }],
   });
   const state = paneState({
-    plan: { kind: 'planned', snapshot: { ...snapshot, claims: [claim('pending', true), claim('quiet', false)] }, replanning: false },
+    plan: {
+      kind: 'planned',
+      snapshot: { ...snapshot, claims: [claim('pending', true), claim('quiet', false)] },
+      replanning: false,
+    },
   });
   const actions = recordingActions({ checkClaim: () => Promise.resolve('sent' as const) });
   render(<Harness initial={state} actions={actions} />);
@@ -263,5 +267,9 @@ test('a claim of mine whose send here is unresolved offers "Controlla la casella
   expect(within(quiet).getByRole('button', { name: 'Rilascia' })).toBeTruthy();
   expect(within(quiet).queryByRole('button', { name: 'Controlla la casella' })).toBeNull();
   fireEvent.click(within(pending).getByRole('button', { name: 'Controlla la casella' }));
-  await waitFor(() => expect(screen.getByTestId('claim-check-outcome').textContent).toBe('Era stato inviato: registrato come inviato'));
+  await waitFor(() =>
+    expect(screen.getByTestId('claim-check-outcome').textContent).toBe(
+      'Era stato inviato: registrato come inviato',
+    ),
+  );
 });

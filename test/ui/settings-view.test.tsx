@@ -170,7 +170,13 @@ test('connection settings: where each value comes from, secrets never shown, and
   const actions = recordingActions({
     loadConnection: () => ({
       settings: [
-        { key: 'ERP_BASE_URL', value: 'http://localhost:4100', source: 'default', secret: false, locked: false },
+        {
+          key: 'ERP_BASE_URL',
+          value: 'http://localhost:4100',
+          source: 'default',
+          secret: false,
+          locked: false,
+        },
         { key: 'ERP_STATIC_KEY', value: '', source: 'user', secret: true, locked: false },
       ],
       problems: [{ setting: 'ERP_BASE_URL', message: 'ERP_BASE_URL is not an https URL' }],
@@ -247,12 +253,18 @@ test('an HTML text: what the filter removes is listed before saving, and what is
   expect(htmlTexts.map((text) => text.body)).toEqual(['<p>Gentile %Cliente</p><a>paga</a>%Partita']);
 });
 
-test('connection settings of a production build: the deployment\'s values are shown read-only, and a refused test says nothing was sent', async () => {
+test("connection settings of a production build: the deployment's values are shown read-only, and a refused test says nothing was sent", async () => {
   const tested: unknown[] = [];
   const actions = recordingActions({
     loadConnection: () => ({
       settings: [
-        { key: 'ERP_BASE_URL', value: 'https://erp.rossi.example', source: 'build', secret: false, locked: true },
+        {
+          key: 'ERP_BASE_URL',
+          value: 'https://erp.rossi.example',
+          source: 'build',
+          secret: false,
+          locked: true,
+        },
         { key: 'ERP_SCOPE', value: 'api://erp/x', source: 'build', secret: false, locked: false },
       ],
       problems: [],
@@ -274,7 +286,9 @@ test('connection settings of a production build: the deployment\'s values are sh
   expect(erp.readOnly).toBe(true);
   expect((section.getByTestId('connection-ERP_SCOPE') as HTMLInputElement).readOnly).toBe(false);
   expect(
-    section.getAllByText('Stabilito da chi ha distribuito il componente aggiuntivo: chiedi all’amministratore per cambiarlo.'),
+    section.getAllByText(
+      'Stabilito da chi ha distribuito il componente aggiuntivo: chiedi all’amministratore per cambiarlo.',
+    ),
   ).toHaveLength(1);
   fireEvent.change(erp, { target: { value: 'https://erp.evil.example' } });
   expect(erp.value).toBe('https://erp.rossi.example');

@@ -100,9 +100,13 @@ test('a level is named by its name, else its code, else its position', () => {
 });
 
 test('the rules of version 2 name the level, or the options as the settings label them', () => {
-  const [recurs] = problemsOf({ levels: [LEVELS[0], { id: 'P0', name: 'In scadenza', days: 0, recurEveryDays: 3 }] });
+  const [recurs] = problemsOf({
+    levels: [LEVELS[0], { id: 'P0', name: 'In scadenza', days: 0, recurEveryDays: 3 }],
+  });
   if (recurs === undefined) throw new Error('expected a problem');
-  expect(messagesFor('it').setupProblem(recurs, (index) => (index === 1 ? 'In scadenza' : undefined))).toMatch(/^Livello “In scadenza”: /);
+  expect(
+    messagesFor('it').setupProblem(recurs, (index) => (index === 1 ? 'In scadenza' : undefined)),
+  ).toMatch(/^Livello “In scadenza”: /);
   expect(messagesFor('en').setupProblem(recurs)).toMatch(/^Level “P0”: /);
   const [grouping] = problemsOf({ levels: LEVELS, onePerCustomer: true, groupByCustomer: null });
   if (grouping === undefined) throw new Error('expected a problem');
@@ -121,7 +125,10 @@ test('the fields outside the levels are named as the settings label them', () =>
 test('each lateInterest problem says which field, in words, and which rate by its position', () => {
   const problems = problemsOf({
     levels: LEVELS,
-    lateInterest: { rates: [{ from: '2026-01-01', percent: 10 }, { from: '2026-01-01', percent: -1 }, 5], flatIndemnity: 40.5 },
+    lateInterest: {
+      rates: [{ from: '2026-01-01', percent: 10 }, { from: '2026-01-01', percent: -1 }, 5],
+      flatIndemnity: 40.5,
+    },
   });
   expect(problems.map((problem) => messagesFor('it').setupProblem(problem))).toEqual([
     'Interessi di mora: tasso n. 2: la data di inizio deve essere una data valida, diversa da quella degli altri tassi.',
@@ -141,5 +148,7 @@ test('each lateInterest problem says which field, in words, and which rate by it
   expect(messagesFor('it').setupProblem(whole)).toBe(
     'Interessi di mora: la configurazione non è nel formato previsto (servono i tassi e l’indennità forfettaria).',
   );
-  expect(messagesFor('en').setupProblem(rates)).toBe('Late-payment interest: the rates must be a list (it may be empty).');
+  expect(messagesFor('en').setupProblem(rates)).toBe(
+    'Late-payment interest: the rates must be a list (it may be empty).',
+  );
 });

@@ -17,7 +17,10 @@ export function listCollection(store: ErpStore, resource: CollectionName): Handl
     // `limit` are ignored with it.
     const position = present(cursor)
       ? decodeCursor(cursor, resource, store.sequence.databaseId)
-      : store.catalog.startListing(resource, present(updatedSince) ? store.sequence.parseToken(updatedSince, 'updatedSince') : undefined);
+      : store.catalog.startListing(
+          resource,
+          present(updatedSince) ? store.sequence.parseToken(updatedSince, 'updatedSince') : undefined,
+        );
     return json(200, store.catalog.readPage(position, limit));
   };
 }

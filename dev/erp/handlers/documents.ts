@@ -6,7 +6,11 @@ import type { Handler } from '../http/types';
 import type { SeedDocument } from '../seed/types';
 import type { ErpStore } from '../store/erp-store';
 
-export type PdfRenderer = (document: SeedDocument, customer: CustomerWire, items: OpenItemWire[]) => Promise<Uint8Array>;
+export type PdfRenderer = (
+  document: SeedDocument,
+  customer: CustomerWire,
+  items: OpenItemWire[],
+) => Promise<Uint8Array>;
 
 const missingCustomer = (id: string): CustomerWire => ({
   id,
@@ -36,7 +40,10 @@ export function documentPdf(store: ErpStore, render: PdfRenderer): Handler {
     return {
       status: 200,
       bytes: { contentType: 'application/pdf', data: pdf },
-      headers: { 'Content-Disposition': `inline; filename="${filename}"`, 'Cache-Control': 'private, max-age=3600' },
+      headers: {
+        'Content-Disposition': `inline; filename="${filename}"`,
+        'Cache-Control': 'private, max-age=3600',
+      },
     };
   };
 }

@@ -29,7 +29,8 @@ export function getSetup(store: ErpStore): Handler {
     const stored = store.setup.get();
     if (stored === undefined) throw notFound('the ERP has no reminder setup yet');
     const ifNoneMatch = req.headers['if-none-match'];
-    if (ifNoneMatch !== undefined && etagListMatches(ifNoneMatch, stored.etag)) return { status: 304, headers: { ETag: stored.etag } };
+    if (ifNoneMatch !== undefined && etagListMatches(ifNoneMatch, stored.etag))
+      return { status: 304, headers: { ETag: stored.etag } };
     return json(200, stored.setup, { ETag: stored.etag });
   };
 }
@@ -37,16 +38,27 @@ export function getSetup(store: ErpStore): Handler {
 export function putSetup(store: ErpStore, now: () => number): Handler {
   return async ({ req, principal, readJson }) => {
     const user = requireUser(principal);
-    if (!store.setup.isAdministrator(user.email)) throw forbidden(`${user.email} is not an administrator of the reminder setup`);
+    if (!store.setup.isAdministrator(user.email))
+      throw forbidden(`${user.email} is not an administrator of the reminder setup`);
     const ifMatch = req.headers['if-match'];
     if (ifMatch === undefined || ifMatch.trim() === '') {
-      throw new ProblemError(428, 'Precondition required', 'send If-Match with the ETag of the setup you edited (GET /reminder-setup), so no one else\'s change is overwritten');
+      throw new ProblemError(
+        428,
+        'Precondition required',
+        "send If-Match with the ETag of the setup you edited (GET /reminder-setup), so no one else's change is overwritten",
+      );
     }
     const body = await readJson();
     // From here on everything is synchronous: no other request can slip in between the check and the write.
     const current = store.setup.get();
     if (current === undefined || !etagListMatches(ifMatch, current.etag)) {
-      throw new ProblemError(412, 'Precondition failed', 'the setup changed since you read it: reload it, apply your change again and save', {}, current !== undefined ? { ETag: current.etag } : {});
+      throw new ProblemError(
+        412,
+        'Precondition failed',
+        'the setup changed since you read it: reload it, apply your change again and save',
+        {},
+        current !== undefined ? { ETag: current.etag } : {},
+      );
     }
     const setup = parseOrThrow(reminderSetupSchema, body);
     const checked = validateSetup(setup);
@@ -56,14 +68,23 @@ export function putSetup(store: ErpStore, now: () => number): Handler {
         type: PROBLEM_TYPES.invalidSetup,
         ...(first !== undefined ? { field: dotted(first.path) } : {}),
         ...(first?.levelId !== undefined ? { levelId: first.levelId } : {}),
-        problems: checked.error.map((problem) => ({ field: dotted(problem.path), ...(problem.levelId !== undefined ? { levelId: problem.levelId } : {}), message: problem.message })),
+        problems: checked.error.map((problem) => ({
+          field: dotted(problem.path),
+          ...(problem.levelId !== undefined ? { levelId: problem.levelId } : {}),
+          message: problem.message,
+        })),
       });
     }
     if (!isTimeZone(setup.timezone)) {
-      throw new ProblemError(422, 'Invalid reminder setup', `timezone: ${JSON.stringify(setup.timezone)} is not an IANA time zone such as Europe/Rome`, {
-        type: PROBLEM_TYPES.invalidSetup,
-        field: 'timezone',
-      });
+      throw new ProblemError(
+        422,
+        'Invalid reminder setup',
+        `timezone: ${JSON.stringify(setup.timezone)} is not an IANA time zone such as Europe/Rome`,
+        {
+          type: PROBLEM_TYPES.invalidSetup,
+          field: 'timezone',
+        },
+      );
     }
     const stored = store.setup.put(setup, new Date(now()));
     return json(200, stored.setup, { ETag: stored.etag });

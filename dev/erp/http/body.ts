@@ -5,7 +5,8 @@ import { ProblemError } from './problem';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-const tooLarge = (limit: number) => new ProblemError(413, 'Body too large', `the request body must not exceed ${limit} bytes`);
+const tooLarge = (limit: number) =>
+  new ProblemError(413, 'Body too large', `the request body must not exceed ${limit} bytes`);
 
 /**
  * Reads and parses a JSON body. 413 when it is over `limit` (from `Content-Length` before reading, or
@@ -20,17 +21,27 @@ export async function readJsonBody(req: IncomingMessage, limit = MAX_BODY_BYTES)
   const contentType = (req.headers['content-type'] ?? '').toLowerCase();
   if (!/^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/.test(contentType)) {
     req.resume();
-    throw new ProblemError(415, 'Unsupported media type', 'the request body must be JSON (Content-Type: application/json)');
+    throw new ProblemError(
+      415,
+      'Unsupported media type',
+      'the request body must be JSON (Content-Type: application/json)',
+    );
   }
   // Past the limit the rest is read and dropped rather than the loop left: leaving it would destroy the
   // request, and with it the socket the 413 must go out on.
   const read = await readBody(req, limit);
   if (read.tooLarge) throw tooLarge(limit);
   const text = read.body.toString('utf8');
-  if (text.trim() === '') throw new ProblemError(400, 'Invalid request', 'body: a JSON body is required', { field: 'body' });
+  if (text.trim() === '')
+    throw new ProblemError(400, 'Invalid request', 'body: a JSON body is required', { field: 'body' });
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new ProblemError(400, 'Invalid request', `body: not valid JSON (${error instanceof Error ? error.message : 'parse error'})`, { field: 'body' });
+    throw new ProblemError(
+      400,
+      'Invalid request',
+      `body: not valid JSON (${error instanceof Error ? error.message : 'parse error'})`,
+      { field: 'body' },
+    );
   }
 }

@@ -34,7 +34,13 @@ export class ProblemError extends Error {
   ) {
     super(detail ?? title);
     this.name = 'ProblemError';
-    this.problem = { type: 'about:blank', title, status, ...(detail !== undefined ? { detail } : {}), ...extra };
+    this.problem = {
+      type: 'about:blank',
+      title,
+      status,
+      ...(detail !== undefined ? { detail } : {}),
+      ...extra,
+    };
   }
 }
 
@@ -57,7 +63,10 @@ export function fieldOf(path: readonly PropertyKey[], root = 'body'): string {
 export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, root = 'body'): z.infer<S> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.map((issue) => ({ field: fieldOf(issue.path, root), message: issue.message }));
+  const issues = parsed.error.issues.map((issue) => ({
+    field: fieldOf(issue.path, root),
+    message: issue.message,
+  }));
   const first = issues[0] ?? { field: root, message: 'invalid' };
   throw new ProblemError(400, 'Invalid request', `${first.field}: ${first.message}`, {
     type: PROBLEM_TYPES.validation,

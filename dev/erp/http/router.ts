@@ -14,7 +14,10 @@ interface CompiledRoute {
 
 const split = (path: string): string[] => path.split('/').filter((segment) => segment !== '');
 
-function matchSegments(pattern: readonly string[], actual: readonly string[]): Record<string, string> | undefined {
+function matchSegments(
+  pattern: readonly string[],
+  actual: readonly string[],
+): Record<string, string> | undefined {
   if (pattern.length !== actual.length) return undefined;
   const params: Record<string, string> = {};
   for (let i = 0; i < pattern.length; i++) {
@@ -57,6 +60,8 @@ export class Router {
   /** The methods served at a path (for CORS preflight); empty when the path is unknown. */
   methodsAt(pathname: string): Method[] {
     const actual = split(pathname);
-    return this.routes.filter(({ segments }) => matchSegments(segments, actual) !== undefined).map(({ route }) => route.method);
+    return this.routes
+      .filter(({ segments }) => matchSegments(segments, actual) !== undefined)
+      .map(({ route }) => route.method);
   }
 }

@@ -817,11 +817,19 @@ function addRulesV2(
   today: CalendarDate,
 ): { customers: CustomerWire[]; items: OpenItemWire[] } {
   const padded = new Set(documents.filter((d) => d.padPdfToBytes !== undefined).map((d) => d.id));
-  const paddedCustomers = new Set(documents.filter((d) => d.padPdfToBytes !== undefined).map((d) => d.customerId));
+  const paddedCustomers = new Set(
+    documents.filter((d) => d.padPdfToBytes !== undefined).map((d) => d.customerId),
+  );
 
   const outCustomers = customers.map(({ wire, person, foreign }): CustomerWire => {
     if (foreign === undefined && person !== undefined && random.chance(0.15)) {
-      return { ...wire, name: `${person.surname} ${person.first}`, vatNumber: undefined, pec: undefined, consumer: true };
+      return {
+        ...wire,
+        name: `${person.surname} ${person.first}`,
+        vatNumber: undefined,
+        pec: undefined,
+        consumer: true,
+      };
     }
     if (!wire.blocked && !paddedCustomers.has(wire.id) && random.chance(0.02)) {
       return { ...wire, holdUntil: addDays(today, random.int(-20, 45)) };
@@ -835,11 +843,17 @@ function addRulesV2(
   const holds = new Map<string, { holdUntil: CalendarDate; holdReason: OpenItemWire['holdReason'] }>();
   for (const item of items) {
     if (drawn.has(item.documentId) || padded.has(item.documentId)) continue;
-    if (item.documentType !== 'invoice' || item.residual <= 0 || item.disputed || item.dueDate > soon) continue;
+    if (item.documentType !== 'invoice' || item.residual <= 0 || item.disputed || item.dueDate > soon)
+      continue;
     drawn.add(item.documentId);
     if (!random.chance(0.05)) continue;
     const holdReason = random.weighted(HOLD_KINDS);
-    const span = holdReason === 'promise' ? random.int(-20, 25) : holdReason === 'pause' ? random.int(-30, 60) : random.int(-10, 30);
+    const span =
+      holdReason === 'promise'
+        ? random.int(-20, 25)
+        : holdReason === 'pause'
+          ? random.int(-30, 60)
+          : random.int(-10, 30);
     holds.set(item.documentId, { holdUntil: addDays(today, span), holdReason });
   }
   const outItems = items.map((item): OpenItemWire => {

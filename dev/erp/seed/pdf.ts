@@ -152,7 +152,9 @@ const quantityFormat = new Intl.NumberFormat('it', { maximumFractionDigits: 3 })
 /** `RiBa 30/60/90 gg d.f.`: the payment terms as the schedule shows them (days from the document date). */
 function termsLabel(document: SeedDocument, items: readonly OpenItemWire[]): string {
   if (items.length === 0) return '-';
-  const methods = [...new Set(items.map((item) => paymentLabel(item.paymentMethod ?? undefined, 'short')))].join(' + ');
+  const methods = [
+    ...new Set(items.map((item) => paymentLabel(item.paymentMethod ?? undefined, 'short'))),
+  ].join(' + ');
   const days = items.map((item) => daysBetween(document.date, item.dueDate));
   if (days.every((d) => d <= 0)) return `${methods} a vista`;
   return `${methods} ${days.join('/')} gg d.f.`;

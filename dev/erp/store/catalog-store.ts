@@ -84,7 +84,11 @@ const bool = (value: boolean): number => (value ? 1 : 0);
 // Absent optional fields are `undefined` in the wire types; JSON leaves them out.
 const absentIfNull = <T>(value: T | null): T | undefined => value ?? undefined;
 
-export const agentFromRow = (row: AgentRow): AgentWire => ({ id: row.id, name: row.name, email: absentIfNull(row.email) });
+export const agentFromRow = (row: AgentRow): AgentWire => ({
+  id: row.id,
+  name: row.name,
+  email: absentIfNull(row.email),
+});
 
 export const customerFromRow = (row: CustomerRow): CustomerWire => ({
   id: row.id,
@@ -130,7 +134,11 @@ const documentFromRow = (row: DocumentRow): SeedDocument => ({
   ...(row.pad_pdf_to_bytes !== null ? { padPdfToBytes: row.pad_pdf_to_bytes } : {}),
 });
 
-const TABLES: Record<CollectionName, string> = { customers: 'customers', agents: 'agents', 'open-items': 'items' };
+const TABLES: Record<CollectionName, string> = {
+  customers: 'customers',
+  agents: 'agents',
+  'open-items': 'items',
+};
 
 export class CatalogStore {
   private readonly sql: Prepare;
@@ -145,80 +153,81 @@ export class CatalogStore {
   // ── writes ────────────────────────────────────────────────────────────────────────────────────────
 
   putAgent(agent: AgentWire, seq = this.sequence.next()): void {
-    this
-      .sql('INSERT OR REPLACE INTO agents (id, name, email, seq) VALUES (?, ?, ?, ?)')
-      .run(agent.id, agent.name, orNull(agent.email), seq);
+    this.sql('INSERT OR REPLACE INTO agents (id, name, email, seq) VALUES (?, ?, ?, ?)').run(
+      agent.id,
+      agent.name,
+      orNull(agent.email),
+      seq,
+    );
   }
 
   putCustomer(customer: CustomerWire, seq = this.sequence.next()): void {
-    this
-      .sql(
-        `INSERT OR REPLACE INTO customers (id, name, vat_number, emails, pec, language, agent_id, blocked, hold_until, consumer, seq)
+    this.sql(
+      `INSERT OR REPLACE INTO customers (id, name, vat_number, emails, pec, language, agent_id, blocked, hold_until, consumer, seq)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        customer.id,
-        customer.name,
-        orNull(customer.vatNumber),
-        JSON.stringify(customer.emails),
-        orNull(customer.pec),
-        orNull(customer.language),
-        orNull(customer.agentId),
-        bool(customer.blocked),
-        orNull(customer.holdUntil),
-        customer.consumer === undefined || customer.consumer === null ? null : bool(customer.consumer),
-        seq,
-      );
+    ).run(
+      customer.id,
+      customer.name,
+      orNull(customer.vatNumber),
+      JSON.stringify(customer.emails),
+      orNull(customer.pec),
+      orNull(customer.language),
+      orNull(customer.agentId),
+      bool(customer.blocked),
+      orNull(customer.holdUntil),
+      customer.consumer === undefined || customer.consumer === null ? null : bool(customer.consumer),
+      seq,
+    );
   }
 
   putDocument(document: SeedDocument): void {
-    this
-      .sql(
-        `INSERT OR REPLACE INTO documents (id, number, type, date, customer_id, currency, lines, total, pad_pdf_to_bytes)
+    this.sql(
+      `INSERT OR REPLACE INTO documents (id, number, type, date, customer_id, currency, lines, total, pad_pdf_to_bytes)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        document.id,
-        document.number,
-        document.type,
-        document.date,
-        document.customerId,
-        document.currency,
-        JSON.stringify(document.lines),
-        document.total,
-        orNull(document.padPdfToBytes),
-      );
+    ).run(
+      document.id,
+      document.number,
+      document.type,
+      document.date,
+      document.customerId,
+      document.currency,
+      JSON.stringify(document.lines),
+      document.total,
+      orNull(document.padPdfToBytes),
+    );
     this.sql('DELETE FROM document_pdfs WHERE document_id = ?').run(document.id);
   }
 
   /** Inserts or replaces an item. Its status defaults to `open`, or `paid` when nothing is left to pay. */
-  putItem(item: OpenItemWire, status: ItemStatus = item.residual === 0 ? 'paid' : 'open', seq = this.sequence.next()): void {
-    this
-      .sql(
-        `INSERT OR REPLACE INTO items (id, customer_id, document_id, document_number, document_type, document_date,
+  putItem(
+    item: OpenItemWire,
+    status: ItemStatus = item.residual === 0 ? 'paid' : 'open',
+    seq = this.sequence.next(),
+  ): void {
+    this.sql(
+      `INSERT OR REPLACE INTO items (id, customer_id, document_id, document_number, document_type, document_date,
            due_date, installment, amount, residual, currency, payment_method, agent_id, disputed, hold_until, hold_reason, status, seq)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        item.id,
-        item.customerId,
-        item.documentId,
-        item.documentNumber,
-        item.documentType,
-        item.documentDate,
-        item.dueDate,
-        item.installment,
-        item.amount,
-        item.residual,
-        item.currency,
-        orNull(item.paymentMethod),
-        orNull(item.agentId),
-        bool(item.disputed),
-        orNull(item.holdUntil),
-        orNull(item.holdReason),
-        status,
-        seq,
-      );
+    ).run(
+      item.id,
+      item.customerId,
+      item.documentId,
+      item.documentNumber,
+      item.documentType,
+      item.documentDate,
+      item.dueDate,
+      item.installment,
+      item.amount,
+      item.residual,
+      item.currency,
+      orNull(item.paymentMethod),
+      orNull(item.agentId),
+      bool(item.disputed),
+      orNull(item.holdUntil),
+      orNull(item.holdReason),
+      status,
+      seq,
+    );
   }
 
   /** Marks every open item not in `keep` as deleted (a reset: clients see tombstones). Returns how many. */
@@ -238,7 +247,11 @@ export class CatalogStore {
   }
 
   /** Removes customers, agents and documents not in the given sets (a reset; the contract has no tombstones for them). */
-  pruneExcept(customers: ReadonlySet<string>, agents: ReadonlySet<string>, documents: ReadonlySet<string>): void {
+  pruneExcept(
+    customers: ReadonlySet<string>,
+    agents: ReadonlySet<string>,
+    documents: ReadonlySet<string>,
+  ): void {
     const prune = (table: string, keep: ReadonlySet<string>) => {
       const ids = this.sql<[], string>(`SELECT id FROM ${table}`).pluck().all();
       const remove = this.sql(`DELETE FROM ${table} WHERE id = ?`);
@@ -273,8 +286,7 @@ export class CatalogStore {
 
   /** Every installment of a document, whatever its status, by installment number. */
   itemsOfDocument(documentId: string): OpenItemWire[] {
-    return this
-      .sql<[string], ItemRow>('SELECT * FROM items WHERE document_id = ? ORDER BY installment, id')
+    return this.sql<[string], ItemRow>('SELECT * FROM items WHERE document_id = ? ORDER BY installment, id')
       .all(documentId)
       .map(itemFromRow);
   }
@@ -292,15 +304,24 @@ export class CatalogStore {
   }
 
   isEmpty(): boolean {
-    return this.sql<[], number>('SELECT (SELECT count(*) FROM items) + (SELECT count(*) FROM customers)').pluck().get() === 0;
+    return (
+      this.sql<[], number>('SELECT (SELECT count(*) FROM items) + (SELECT count(*) FROM customers)')
+        .pluck()
+        .get() === 0
+    );
   }
 
   cachedPdf(documentId: string): Uint8Array | undefined {
-    return this.sql<[string], Buffer>('SELECT pdf FROM document_pdfs WHERE document_id = ?').pluck().get(documentId);
+    return this.sql<[string], Buffer>('SELECT pdf FROM document_pdfs WHERE document_id = ?')
+      .pluck()
+      .get(documentId);
   }
 
   cachePdf(documentId: string, pdf: Uint8Array): void {
-    this.sql('INSERT OR REPLACE INTO document_pdfs (document_id, pdf) VALUES (?, ?)').run(documentId, Buffer.from(pdf));
+    this.sql('INSERT OR REPLACE INTO document_pdfs (document_id, pdf) VALUES (?, ?)').run(
+      documentId,
+      Buffer.from(pdf),
+    );
   }
 
   // ── listings ──────────────────────────────────────────────────────────────────────────────────────
@@ -312,29 +333,47 @@ export class CatalogStore {
     const from = since ?? 0;
     const onlyOpen = resource === 'open-items' && !delta ? " AND status = 'open'" : '';
     const total =
-      this.sql<[number, number], number>(`SELECT count(*) FROM ${TABLES[resource]} WHERE seq > ? AND seq <= ?${onlyOpen}`).pluck().get(from, hwm) ?? 0;
-    return { resource, delta, since: from, hwm, afterSeq: from, afterId: '', total, databaseId: this.sequence.databaseId };
+      this.sql<[number, number], number>(
+        `SELECT count(*) FROM ${TABLES[resource]} WHERE seq > ? AND seq <= ?${onlyOpen}`,
+      )
+        .pluck()
+        .get(from, hwm) ?? 0;
+    return {
+      resource,
+      delta,
+      since: from,
+      hwm,
+      afterSeq: from,
+      afterId: '',
+      total,
+      databaseId: this.sequence.databaseId,
+    };
   }
 
   /** One page from `position`: at most `limit` rows (records and tombstones together). */
   readPage(position: PagePosition, limit: number): CollectionPage {
     const table = TABLES[position.resource];
     const onlyOpen = position.resource === 'open-items' && !position.delta ? " AND status = 'open'" : '';
-    const rows = this
-      .sql<[number, number, number, string, number], { id: string; seq: number }>(
-        `SELECT * FROM ${table}
+    const rows = this.sql<[number, number, number, string, number], { id: string; seq: number }>(
+      `SELECT * FROM ${table}
          WHERE seq > ? AND seq <= ? AND (seq, id) > (?, ?)${onlyOpen}
          ORDER BY seq, id LIMIT ?`,
-      )
-      .all(position.since, position.hwm, position.afterSeq, position.afterId, limit + 1);
+    ).all(position.since, position.hwm, position.afterSeq, position.afterId, limit + 1);
     const more = rows.length > limit;
     const served = more ? rows.slice(0, limit) : rows;
     const last = served[served.length - 1];
-    const nextCursor = more && last !== undefined ? encodeCursor({ ...position, afterSeq: last.seq, afterId: last.id }) : null;
-    const page = { nextCursor, syncToken: more ? null : this.sequence.token(position.hwm), total: position.total };
+    const nextCursor =
+      more && last !== undefined ? encodeCursor({ ...position, afterSeq: last.seq, afterId: last.id }) : null;
+    const page = {
+      nextCursor,
+      syncToken: more ? null : this.sequence.token(position.hwm),
+      total: position.total,
+    };
 
-    if (position.resource === 'customers') return { data: (served as unknown as CustomerRow[]).map(customerFromRow), ...page };
-    if (position.resource === 'agents') return { data: (served as unknown as AgentRow[]).map(agentFromRow), ...page };
+    if (position.resource === 'customers')
+      return { data: (served as unknown as CustomerRow[]).map(customerFromRow), ...page };
+    if (position.resource === 'agents')
+      return { data: (served as unknown as AgentRow[]).map(agentFromRow), ...page };
     const data: OpenItemWire[] = [];
     const tombstones: TombstoneWire[] = [];
     for (const row of served as unknown as ItemRow[]) {

@@ -13,8 +13,11 @@ export class ChangeSequence {
 
   constructor(db: Database) {
     this.read = db.prepare<[], number>('SELECT value FROM change_sequence WHERE id = 1').pluck();
-    this.advance = db.prepare<[number], number>('UPDATE change_sequence SET value = value + ? WHERE id = 1 RETURNING value').pluck();
-    this.databaseId = db.prepare<[], string>("SELECT value FROM meta WHERE key = 'database_id'").pluck().get() ?? 'unknown';
+    this.advance = db
+      .prepare<[number], number>('UPDATE change_sequence SET value = value + ? WHERE id = 1 RETURNING value')
+      .pluck();
+    this.databaseId =
+      db.prepare<[], string>("SELECT value FROM meta WHERE key = 'database_id'").pluck().get() ?? 'unknown';
   }
 
   current(): number {
@@ -46,17 +49,27 @@ export class ChangeSequence {
   parseToken(token: string, parameter: string): number {
     const match = /^([0-9a-f]{8})\.(\d{1,15})$/.exec(token);
     if (match === null) {
-      throw new ProblemError(400, 'Invalid request', `${parameter}: not a sync token (pass the syncToken of an earlier answer)`, {
-        type: PROBLEM_TYPES.validation,
-        field: parameter,
-      });
+      throw new ProblemError(
+        400,
+        'Invalid request',
+        `${parameter}: not a sync token (pass the syncToken of an earlier answer)`,
+        {
+          type: PROBLEM_TYPES.validation,
+          field: parameter,
+        },
+      );
     }
     const seq = Number(match[2]);
     if (match[1] !== this.databaseId || seq > this.current()) {
-      throw new ProblemError(410, 'Sync token no longer valid', `${parameter}: the token belongs to another database (recreated?): sync again from scratch, without it`, {
-        type: PROBLEM_TYPES.staleSyncToken,
-        field: parameter,
-      });
+      throw new ProblemError(
+        410,
+        'Sync token no longer valid',
+        `${parameter}: the token belongs to another database (recreated?): sync again from scratch, without it`,
+        {
+          type: PROBLEM_TYPES.staleSyncToken,
+          field: parameter,
+        },
+      );
     }
     return seq;
   }

@@ -59,7 +59,8 @@ export class ErpStore {
    * removals) and claims are dropped. Sync tokens stay valid, so clients catch up with a delta.
    */
   reset(data: SeedData | undefined, now: Date = new Date()): void {
-    const ids = <T extends { id: string }>(records: readonly T[] | undefined) => new Set((records ?? []).map((record) => record.id));
+    const ids = <T extends { id: string }>(records: readonly T[] | undefined) =>
+      new Set((records ?? []).map((record) => record.id));
     this.db
       .transaction(() => {
         this.catalog.deleteOpenItemsExcept(ids(data?.items));

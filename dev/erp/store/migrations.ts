@@ -138,7 +138,10 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
       // Sync tokens carry this id, so a token from another database (recreated file, other server) is
       // recognised and refused instead of silently skipping changes.
-      db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('database_id', randomBytes(4).toString('hex'));
+      db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run(
+        'database_id',
+        randomBytes(4).toString('hex'),
+      );
     },
   },
   {
@@ -173,7 +176,11 @@ export function migrate(db: Database, migrations: readonly Migration[] = MIGRATI
     if (applied.has(migration.version)) continue;
     db.transaction(() => {
       migration.up(db);
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(migration.version, migration.name, new Date().toISOString());
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        migration.version,
+        migration.name,
+        new Date().toISOString(),
+      );
     }).immediate();
     done.push(migration.version);
   }

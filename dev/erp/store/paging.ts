@@ -70,8 +70,18 @@ export function decodeCursor(cursor: string, resource: CollectionName, databaseI
   }
   const c = parsed.data;
   if (c.r !== resource) throw badRequest('cursor', `the cursor belongs to /${c.r}, not /${resource}`);
-  if (c.db !== databaseId) throw badRequest('cursor', 'the cursor belongs to another database: start the listing again');
-  return { resource: c.r, delta: c.d, since: c.s, hwm: c.h, afterSeq: c.q, afterId: c.i, total: c.t, databaseId: c.db };
+  if (c.db !== databaseId)
+    throw badRequest('cursor', 'the cursor belongs to another database: start the listing again');
+  return {
+    resource: c.r,
+    delta: c.d,
+    since: c.s,
+    hwm: c.h,
+    afterSeq: c.q,
+    afterId: c.i,
+    total: c.t,
+    databaseId: c.db,
+  };
 }
 
 /** `limit`: absent → 500; else an integer from 1 to 5000, or 400. */
@@ -79,6 +89,7 @@ export function parseLimit(value: string | null): number {
   if (value === null || value === '') return DEFAULT_PAGE_LIMIT;
   if (!/^\d+$/.test(value)) throw badRequest('limit', `must be an integer from 1 to ${MAX_PAGE_LIMIT}`);
   const limit = Number(value);
-  if (limit < 1 || limit > MAX_PAGE_LIMIT) throw badRequest('limit', `must be an integer from 1 to ${MAX_PAGE_LIMIT}, got ${limit}`);
+  if (limit < 1 || limit > MAX_PAGE_LIMIT)
+    throw badRequest('limit', `must be an integer from 1 to ${MAX_PAGE_LIMIT}, got ${limit}`);
   return limit;
 }

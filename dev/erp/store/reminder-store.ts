@@ -96,8 +96,12 @@ const byItemThenCycle = (a: { itemId: string; cycle: number }, b: { itemId: stri
   a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : a.cycle - b.cycle;
 
 /** A claim's item on the wire: its level only where it differs from the claim's (a claim made without item levels reads as before). */
-const claimItem = (itemId: string, levelId: string, cycle: number, claimLevelId: string): ClaimWire['items'][number] =>
-  ({ itemId, cycle, levelId: levelId === claimLevelId ? undefined : levelId });
+const claimItem = (
+  itemId: string,
+  levelId: string,
+  cycle: number,
+  claimLevelId: string,
+): ClaimWire['items'][number] => ({ itemId, cycle, levelId: levelId === claimLevelId ? undefined : levelId });
 
 function entryFromRow(row: TripleRow): LogEntryWire {
   return {
@@ -116,7 +120,8 @@ function entryFromRow(row: TripleRow): LogEntryWire {
 }
 
 /** May an entry in state `from` be confirmed again as `to`? Drafts move on; sent and handled are final. */
-const canConfirm = (from: TripleState, to: LogState): boolean => from === 'claimed' || from === 'drafted' || from === to;
+const canConfirm = (from: TripleState, to: LogState): boolean =>
+  from === 'claimed' || from === 'drafted' || from === to;
 
 export class ReminderStore {
   private readonly sql: Prepare;
@@ -133,7 +138,9 @@ export class ReminderStore {
   }
 
   private triplesOf(key: string): TripleRow[] {
-    return this.sql<[string], TripleRow>('SELECT * FROM reminder_triples WHERE key = ? ORDER BY item_id, cycle').all(key);
+    return this.sql<[string], TripleRow>(
+      'SELECT * FROM reminder_triples WHERE key = ? ORDER BY item_id, cycle',
+    ).all(key);
   }
 
   private claimWire(row: ClaimRow): ClaimWire {
@@ -169,9 +176,15 @@ export class ReminderStore {
         if (existing !== undefined && existing.owner === owner && existing.status === 'open') {
           return { kind: 'repeated', claim: this.claimWire(existing) };
         }
-        const find = this.sql<[string, string, number], TripleRow>('SELECT * FROM reminder_triples WHERE item_id = ? AND level_id = ? AND cycle = ?');
+        const find = this.sql<[string, string, number], TripleRow>(
+          'SELECT * FROM reminder_triples WHERE item_id = ? AND level_id = ? AND cycle = ?',
+        );
         // Each item at its own level when it names one (one communication per customer), else the claim's.
-        const triples = request.items.map(({ itemId, cycle, levelId }) => ({ itemId, cycle, levelId: levelId ?? request.levelId }));
+        const triples = request.items.map(({ itemId, cycle, levelId }) => ({
+          itemId,
+          cycle,
+          levelId: levelId ?? request.levelId,
+        }));
         const held: HeldTriple[] = [];
         for (const { itemId, levelId, cycle } of triples) {
           const row = find.get(itemId, levelId, cycle);
@@ -180,15 +193,23 @@ export class ReminderStore {
         if (held.length > 0) return { kind: 'conflict', held };
 
         const claimedAt = now.toISOString();
-        this.sql('INSERT INTO reminder_claims (key, level_id, owner, claimed_at, status) VALUES (?, ?, ?, ?, ?)').run(request.key, request.levelId, owner, claimedAt, 'open');
+        this.sql(
+          'INSERT INTO reminder_claims (key, level_id, owner, claimed_at, status) VALUES (?, ?, ?, ?, ?)',
+        ).run(request.key, request.levelId, owner, claimedAt, 'open');
         const insert = this.sql(
           `INSERT INTO reminder_triples (item_id, level_id, cycle, key, state, user, seq) VALUES (?, ?, ?, ?, 'claimed', ?, ?)`,
         );
         // The unique index would throw here if another process took a triple since the check: the whole
         // transaction rolls back, and the caller's retry sees the conflict.
-        for (const { itemId, levelId, cycle } of triples) insert.run(itemId, levelId, cycle, request.key, owner, this.sequence.next());
-        const items = triples.map(({ itemId, levelId, cycle }) => claimItem(itemId, levelId, cycle, request.levelId)).sort(byItemThenCycle);
-        return { kind: 'created', claim: { key: request.key, levelId: request.levelId, items, owner, claimedAt } };
+        for (const { itemId, levelId, cycle } of triples)
+          insert.run(itemId, levelId, cycle, request.key, owner, this.sequence.next());
+        const items = triples
+          .map(({ itemId, levelId, cycle }) => claimItem(itemId, levelId, cycle, request.levelId))
+          .sort(byItemThenCycle);
+        return {
+          kind: 'created',
+          claim: { key: request.key, levelId: request.levelId, items, owner, claimedAt },
+        };
       })
       .immediate();
   }
@@ -217,9 +238,25 @@ export class ReminderStore {
         const unremove = this.sql('DELETE FROM reminder_log_removals WHERE key = ? AND item_id = ?');
         for (const t of triples) {
           const unchanged =
-            t.state === request.state && t.sent_on === request.sentOn && t.at === request.at && t.message_id === messageId && t.to_addresses === to && t.cc_addresses === cc;
+            t.state === request.state &&
+            t.sent_on === request.sentOn &&
+            t.at === request.at &&
+            t.message_id === messageId &&
+            t.to_addresses === to &&
+            t.cc_addresses === cc;
           if (unchanged) continue;
-          update.run(request.state, request.sentOn, request.at, messageId, to, cc, this.sequence.next(), t.item_id, t.level_id, t.cycle);
+          update.run(
+            request.state,
+            request.sentOn,
+            request.at,
+            messageId,
+            to,
+            cc,
+            this.sequence.next(),
+            t.item_id,
+            t.level_id,
+            t.cycle,
+          );
           unremove.run(key, t.item_id);
         }
         this.sql("UPDATE reminder_claims SET status = 'confirmed' WHERE key = ?").run(key);
@@ -234,7 +271,8 @@ export class ReminderStore {
       .transaction((): ReleaseOutcome => {
         const claim = this.claimRow(key);
         if (claim === undefined) return { kind: 'not_found' };
-        if (claim.owner !== actor.email && !actor.isAdministrator) return { kind: 'forbidden', owner: claim.owner };
+        if (claim.owner !== actor.email && !actor.isAdministrator)
+          return { kind: 'forbidden', owner: claim.owner };
         if (claim.status !== 'open') return { kind: 'confirmed' };
         const wire = this.claimWire(claim);
         this.sql('DELETE FROM reminder_triples WHERE key = ?').run(key);
@@ -253,11 +291,14 @@ export class ReminderStore {
       .transaction((): RemoveLogOutcome => {
         const claim = this.claimRow(key);
         if (claim === undefined || claim.status !== 'confirmed') return { kind: 'not_found' };
-        if (claim.owner !== actor.email && !actor.isAdministrator) return { kind: 'forbidden', owner: claim.owner };
+        if (claim.owner !== actor.email && !actor.isAdministrator)
+          return { kind: 'forbidden', owner: claim.owner };
         const triples = this.triplesOf(key);
         const notDrafted = triples.find((triple) => triple.state !== 'drafted');
         if (notDrafted !== undefined) return { kind: 'not_drafted', state: notDrafted.state as LogState };
-        const record = this.sql('INSERT OR REPLACE INTO reminder_log_removals (key, item_id, seq) VALUES (?, ?, ?)');
+        const record = this.sql(
+          'INSERT OR REPLACE INTO reminder_log_removals (key, item_id, seq) VALUES (?, ?, ?)',
+        );
         const removed: { key: string; itemId: string }[] = [];
         for (const triple of triples) {
           if (!removed.some((r) => r.itemId === triple.item_id)) {
@@ -279,14 +320,22 @@ export class ReminderStore {
   readLog(since: number | undefined): ReminderLogPage {
     return this.db.transaction((): ReminderLogPage => {
       const from = since ?? 0;
-      const entries = this.sql<[number], TripleRow>("SELECT * FROM reminder_triples WHERE state <> 'claimed' AND seq > ? ORDER BY seq").all(from).map(entryFromRow);
+      const entries = this.sql<[number], TripleRow>(
+        "SELECT * FROM reminder_triples WHERE state <> 'claimed' AND seq > ? ORDER BY seq",
+      )
+        .all(from)
+        .map(entryFromRow);
       const removed =
         since === undefined
           ? []
-          : this.sql<[number], { key: string; item_id: string }>('SELECT key, item_id FROM reminder_log_removals WHERE seq > ? ORDER BY seq')
+          : this.sql<[number], { key: string; item_id: string }>(
+              'SELECT key, item_id FROM reminder_log_removals WHERE seq > ? ORDER BY seq',
+            )
               .all(from)
               .map((row) => ({ key: row.key, itemId: row.item_id }));
-      const claims = this.sql<[], ClaimRow>("SELECT * FROM reminder_claims WHERE status = 'open' ORDER BY claimed_at, key")
+      const claims = this.sql<[], ClaimRow>(
+        "SELECT * FROM reminder_claims WHERE status = 'open' ORDER BY claimed_at, key",
+      )
         .all()
         .map((row) => this.claimWire(row));
       return { entries, removed, claims, syncToken: this.sequence.token(this.sequence.current()) };
@@ -295,8 +344,12 @@ export class ReminderStore {
 
   /** Forgets every claim and log entry, recording the entries as removed (a reset). */
   clear(): void {
-    const logged = this.sql<[], { key: string; item_id: string }>("SELECT DISTINCT key, item_id FROM reminder_triples WHERE state <> 'claimed'").all();
-    const record = this.sql('INSERT OR REPLACE INTO reminder_log_removals (key, item_id, seq) VALUES (?, ?, ?)');
+    const logged = this.sql<[], { key: string; item_id: string }>(
+      "SELECT DISTINCT key, item_id FROM reminder_triples WHERE state <> 'claimed'",
+    ).all();
+    const record = this.sql(
+      'INSERT OR REPLACE INTO reminder_log_removals (key, item_id, seq) VALUES (?, ?, ?)',
+    );
     for (const row of logged) record.run(row.key, row.item_id, this.sequence.next());
     this.sql('DELETE FROM reminder_triples').run();
     this.sql('DELETE FROM reminder_claims').run();

@@ -20,7 +20,8 @@ export interface StoredSetup {
 
 export const etagOf = (json: string): string => `"${createHash('sha256').update(json).digest('hex')}"`;
 
-const lower = (values: readonly string[]): Set<string> => new Set(values.map((value) => value.trim().toLowerCase()));
+const lower = (values: readonly string[]): Set<string> =>
+  new Set(values.map((value) => value.trim().toLowerCase()));
 
 export class SetupStore {
   private readonly sql: Prepare;
@@ -30,14 +31,27 @@ export class SetupStore {
   }
 
   get(): StoredSetup | undefined {
-    const row = this.sql<[], { json: string; etag: string; updated_at: string }>('SELECT json, etag, updated_at FROM reminder_setup WHERE id = 1').get();
-    return row === undefined ? undefined : { setup: JSON.parse(row.json) as ReminderSetupWire, json: row.json, etag: row.etag, updatedAt: row.updated_at };
+    const row = this.sql<[], { json: string; etag: string; updated_at: string }>(
+      'SELECT json, etag, updated_at FROM reminder_setup WHERE id = 1',
+    ).get();
+    return row === undefined
+      ? undefined
+      : {
+          setup: JSON.parse(row.json) as ReminderSetupWire,
+          json: row.json,
+          etag: row.etag,
+          updatedAt: row.updated_at,
+        };
   }
 
   put(setup: ReminderSetupWire, now: Date): StoredSetup {
     const json = JSON.stringify(setup);
     const stored: StoredSetup = { setup, json, etag: etagOf(json), updatedAt: now.toISOString() };
-    this.sql('INSERT OR REPLACE INTO reminder_setup (id, json, etag, updated_at) VALUES (1, ?, ?, ?)').run(json, stored.etag, stored.updatedAt);
+    this.sql('INSERT OR REPLACE INTO reminder_setup (id, json, etag, updated_at) VALUES (1, ?, ?, ?)').run(
+      json,
+      stored.etag,
+      stored.updatedAt,
+    );
     return stored;
   }
 
@@ -62,7 +76,9 @@ export class SetupStore {
   }
 
   userName(email: string): string | undefined {
-    return this.sql<[string], string>('SELECT name FROM users WHERE email = ?').pluck().get(email.toLowerCase());
+    return this.sql<[string], string>('SELECT name FROM users WHERE email = ?')
+      .pluck()
+      .get(email.toLowerCase());
   }
 
   users(): SeedUser[] {

@@ -85,7 +85,14 @@ const api: BenchApi = {
       } while (cursor !== null);
     });
     bare.close();
-    return { ms: run.ms, longestTaskMs: run.longestTaskMs, longTasks: run.longTasks, records, pages, longestParseMs };
+    return {
+      ms: run.ms,
+      longestTaskMs: run.longestTaskMs,
+      longTasks: run.longTasks,
+      records,
+      pages,
+      longestParseMs,
+    };
   },
 
   async syncFull(mailbox, pageSize) {
@@ -98,7 +105,13 @@ const api: BenchApi = {
     await syncReminderLog(db, erp);
     const items = await db.items.count();
     db.close();
-    return { ms: run.ms, longestTaskMs: run.longestTaskMs, longTasks: run.longTasks, applied: run.value.applied, items };
+    return {
+      ms: run.ms,
+      longestTaskMs: run.longestTaskMs,
+      longTasks: run.longTasks,
+      applied: run.value.applied,
+      items,
+    };
   },
 
   async syncDelta(mailbox, pageSize) {
@@ -108,7 +121,13 @@ const api: BenchApi = {
     await syncReminderLog(db, erp);
     const items = await db.items.count();
     db.close();
-    return { ms: run.ms, longestTaskMs: run.longestTaskMs, longTasks: run.longTasks, applied: run.value.applied, items };
+    return {
+      ms: run.ms,
+      longestTaskMs: run.longestTaskMs,
+      longTasks: run.longTasks,
+      applied: run.value.applied,
+      items,
+    };
   },
 
   async openItemIds(mailbox, count) {

@@ -8,16 +8,25 @@ const NOW = Date.parse('2026-03-15T09:00:00Z');
 
 describe('issueToken', () => {
   test('answers a token for a valid request, named by nameOf when it knows the user', () => {
-    const outcome = issueToken({ user: 'Luca@Example.it', audience: 'graph', expiresIn: 120 }, { nameOf: (user) => (user === 'luca@example.it' ? 'Luca Bianchi' : undefined), now: () => NOW });
+    const outcome = issueToken(
+      { user: 'Luca@Example.it', audience: 'graph', expiresIn: 120 },
+      { nameOf: (user) => (user === 'luca@example.it' ? 'Luca Bianchi' : undefined), now: () => NOW },
+    );
     expect(outcome.status).toBe(200);
     if (outcome.status !== 200) return;
     expect(outcome.body).toMatchObject({ token_type: 'Bearer', expires_in: 120 });
-    expect(verifyToken(outcome.body.access_token, 'graph', { now: NOW })).toMatchObject({ ok: true, claims: { sub: 'luca@example.it', name: 'Luca Bianchi' } });
+    expect(verifyToken(outcome.body.access_token, 'graph', { now: NOW })).toMatchObject({
+      ok: true,
+      claims: { sub: 'luca@example.it', name: 'Luca Bianchi' },
+    });
   });
 
   test('names the field of a bad request', () => {
     expect(issueToken({ audience: 'erp' })).toMatchObject({ status: 400, body: { field: 'user' } });
-    expect(issueToken({ user: 'a@b.it', audience: 'erp', expiresIn: 'soon' })).toMatchObject({ status: 400, body: { field: 'expiresIn' } });
+    expect(issueToken({ user: 'a@b.it', audience: 'erp', expiresIn: 'soon' })).toMatchObject({
+      status: 400,
+      body: { field: 'expiresIn' },
+    });
     expect(issueToken(null)).toMatchObject({ status: 400, body: { status: 400 } });
   });
 });
@@ -39,7 +48,11 @@ describe('handleTokenRequest', () => {
   });
 
   test('issues a token over HTTP', async () => {
-    const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user: 'a@b.it', audience: 'graph' }) });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ user: 'a@b.it', audience: 'graph' }),
+    });
     expect(response.status).toBe(200);
     const body = (await response.json()) as { access_token: string; expires_in: number; token_type: string };
     expect(body).toMatchObject({ token_type: 'Bearer', expires_in: 3600 });
