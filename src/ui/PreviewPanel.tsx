@@ -260,6 +260,22 @@ export function PreviewPanel({
               <dd className={styles.value}>
                 {formatMoney(detail.communication.total, detail.communication.currency, language)}
               </dd>
+              {detail.communication.interest !== undefined && (
+                <>
+                  <dt className={styles.term}>{t.lateInterest}</dt>
+                  <dd className={styles.value} data-testid="preview-interest">
+                    {formatMoney(detail.communication.interest, detail.communication.currency, language)}
+                  </dd>
+                </>
+              )}
+              {detail.communication.indemnity !== undefined && (
+                <>
+                  <dt className={styles.term}>{t.flatIndemnity}</dt>
+                  <dd className={styles.value} data-testid="preview-indemnity">
+                    {formatMoney(detail.communication.indemnity, detail.communication.currency, language)}
+                  </dd>
+                </>
+              )}
             </dl>
             {rendered.usedDefaultText && (
               <Text size={200} className={styles.muted}>

@@ -247,6 +247,9 @@ export interface Messages {
   readonly cc: string;
   readonly attachments: string;
   readonly total: string;
+  /** Preview: the communication's late-payment interest and flat indemnity, when the setup charges them. */
+  readonly lateInterest: string;
+  readonly flatIndemnity: string;
   readonly noAttachments: string;
   readonly sizeUnknown: string;
   readonly missingPdf: string;
@@ -713,6 +716,8 @@ const it: Messages = {
   cc: 'Cc',
   attachments: 'Allegati',
   total: 'Totale',
+  lateInterest: 'Interessi di mora',
+  flatIndemnity: 'Indennità forfettaria',
   noAttachments: 'Nessun allegato',
   sizeUnknown: 'dimensione in verifica…',
   missingPdf: 'PDF non disponibile nell’ERP',
@@ -1056,6 +1061,8 @@ const en: Messages = {
   cc: 'Cc',
   attachments: 'Attachments',
   total: 'Total',
+  lateInterest: 'Late-payment interest',
+  flatIndemnity: 'Flat indemnity',
   noAttachments: 'No attachments',
   sizeUnknown: 'checking size…',
   missingPdf: 'PDF not available in the ERP',

@@ -79,3 +79,50 @@ test('the preview frame shows exactly the HTML body that compose sends', async (
   expect(shown).toContain('>FT &lt;1&gt;<br>');
   expect(shown).toContain('<a href="https://pay.example/?iban=IT60X0542811101000000123456">paga online</a>');
 });
+
+test('with late interest in the setup, the preview states the interest and the indemnity beside the total; without, neither', async () => {
+  // 36 500,00 € due 2026-01-31, today 2026-03-15: 43 days at 10,15 % → 365 000 × 10,15 × 43 / 100 / 365 = 436,45 €.
+  const item = anItem({ id: 'I1', residual: 3650000, dueDate: '2026-01-31' });
+  const customer = aCustomer();
+  const agents = [anAgent()];
+  const today = '2026-03-15';
+  const show = async (setup: ReturnType<typeof aSetup>) => {
+    const [communication] = planReminders({
+      setup,
+      today,
+      customers: [customer],
+      agents,
+      items: [item],
+      ledger: [],
+    }).communications;
+    if (communication === undefined) throw new Error('nothing planned');
+    const key = communicationKey(communication.levelId, itemCyclesOf(communication));
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <PreviewPanel
+          previewKey={key}
+          loadDetail={() => Promise.resolve({ key, communication, customer, agents, setup, today })}
+          loadAttachments={() => Promise.resolve([])}
+          excluded={false}
+          onExclude={() => undefined}
+          onTestSend={undefined}
+          onClose={() => undefined}
+          selfAddress="marta@solleciti.example"
+          language="it"
+        />
+      </FluentProvider>,
+    );
+    await screen.findByTestId('preview-subject');
+  };
+
+  await show(
+    aSetup({ lateInterest: { rates: [{ from: '2026-01-01', percent: 10.15 }], flatIndemnity: 4000 } }),
+  );
+  expect(screen.getByTestId('preview-interest').textContent).toBe('436,45\u00a0€');
+  expect(screen.getByTestId('preview-indemnity').textContent).toBe('40,00\u00a0€');
+  cleanup();
+
+  await show(aSetup());
+  expect(screen.queryByTestId('preview-interest')).toBeNull();
+  expect(screen.queryByTestId('preview-indemnity')).toBeNull();
+});
