@@ -41,7 +41,7 @@ const LAYERS = [
   { folder: 'erp', forbidden: ['store', 'mail', 'ui', 'taskpane'] },
   { folder: 'store', forbidden: ['mail', 'ui', 'taskpane'] },
   { folder: 'mail', forbidden: ['ui', 'taskpane'] },
-  { folder: 'ui', forbidden: ['taskpane', 'store', 'auth', 'office'] },
+  { folder: 'ui', forbidden: ['taskpane', 'store', 'auth', 'office', 'erp', 'mail'] },
 ];
 const fromDev = {
   group: ['**/dev/*', '**/dev/**'],
