@@ -86,6 +86,17 @@ const wrong: readonly (readonly [filePath: string, code: string, expected: strin
     'Only src/erp, src/mail and src/auth talk to the network',
   ],
   [
+    'src/taskpane/planted.ts',
+    'export const x = () => fetch("/me");\n',
+    'Only src/erp, src/mail and src/auth talk to the network',
+  ],
+  [
+    // No exception left in src/taskpane: "test connection" asks Graph through the mailer.
+    'src/taskpane/connection.ts',
+    'export const x = () => fetch("/me");\n',
+    'Only src/erp, src/mail and src/auth talk to the network',
+  ],
+  [
     'src/store/planted.ts',
     'export const x = () => Office.context;\n',
     'Office.js is touched only in src/office',
