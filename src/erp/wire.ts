@@ -8,6 +8,7 @@ import { isCalendarDate } from '../domain/calendar';
 import { COMMUNICATION_KEY_PATTERN } from '../domain/communication-key';
 import { MAX_ITEM_AMOUNT } from '../domain/money';
 import { isBareAddress } from '../domain/email-address';
+import type { SetupDraft } from '../domain/setup-draft';
 import type { HoldReason } from '../domain/types';
 
 export const API_PREFIX = '/api/v1';
@@ -184,6 +185,11 @@ export const reminderSetupSchema = z
   })
   .loose();
 export type ReminderSetupWire = z.infer<typeof reminderSetupSchema>;
+/** True when each of A and B is assignable to the other. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+// The settings view edits the setup as the domain's `SetupDraft`: the schema must yield exactly that
+// shape (tsc fails here when one of them changes without the other).
+void (true satisfies Same<ReminderSetupWire, SetupDraft>);
 
 export const itemCycleSchema = z.object({ itemId: id, cycle: z.number().int().min(0).max(10_000) });
 

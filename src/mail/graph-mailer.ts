@@ -1,7 +1,7 @@
 /**
  * The Microsoft Graph mailer (docs/rules.md §3): create a tagged draft, attach files (inline under 3 MB, else an
  * upload session in chunks), send, find a reminder again by key in Drafts or Sent Items, tell a draft from
- * a sent message by its immutable id, and delete a draft.
+ * a sent message by its immutable id, delete a draft, and say who the token signs in as.
  *
  * Built on plain `fetch` (graph-http.ts) rather than @microsoft/microsoft-graph-client: the SDK's retry
  * middleware repeats requests on its own schedule and reads `Retry-After` — invisible in a browser — while
@@ -141,6 +141,21 @@ export class GraphMailer {
 
   private request(call: GraphCall): Promise<GraphAnswer> {
     return graphRequest(this.http, call);
+  }
+
+  /**
+   * Who the token signs in as (`GET /me`): the mailbox's address (`mail`, else `userPrincipalName`), or
+   * undefined when Graph names neither. The settings' "test connection" asks it.
+   */
+  async whoAmI(signal?: AbortSignal): Promise<string | undefined> {
+    const { body } = await this.request({
+      method: 'GET',
+      url: '/me',
+      kind: 'repeatable',
+      ...(signal !== undefined ? { signal } : {}),
+    });
+    const me = asObject(body);
+    return asString(me.mail) ?? asString(me.userPrincipalName);
   }
 
   /**

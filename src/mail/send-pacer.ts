@@ -5,22 +5,8 @@
  * (a busy event loop) may catch up by one interval, no more; and whatever the timers do, no sliding
  * minute ever holds more grants than the pace.
  */
+import { DEFAULT_MESSAGES_PER_MINUTE, sendDurationMs } from '../domain/send-duration';
 import { abortable } from './sleep';
-
-/** Sends a minute by default: under the 30 Exchange allows. */
-export const DEFAULT_MESSAGES_PER_MINUTE = 25;
-
-/**
- * Real ms that `count` sends take at `messagesPerMinute` (a minute lasting `minuteMs`): the one estimate
- * of sending time, used by the pacer for the time left and by the confirmation before a batch.
- */
-export function sendDurationMs(
-  count: number,
-  messagesPerMinute = DEFAULT_MESSAGES_PER_MINUTE,
-  minuteMs = 60_000,
-): number {
-  return (Math.max(0, count) * minuteMs) / messagesPerMinute;
-}
 
 export interface SendPacerOptions {
   /** Default 25. */

@@ -122,20 +122,16 @@ export function connectionPort(
         ),
         (async (): Promise<ConnectionTestResult['graph']> => {
           try {
-            const token = await auth.graph.getToken(AbortSignal.timeout(15_000));
-            const response = await fetch(`${resolved.config.graphBaseUrl}/me`, {
-              headers: { Authorization: `Bearer ${token}` },
-              signal: AbortSignal.timeout(15_000),
+            // Through the mailer, like every Graph call: the token goes to Graph's origin only. One
+            // attempt, as for the ERP: a test says how things are now.
+            const { GraphMailer } = await import('../mail/graph-mailer');
+            const mailer = new GraphMailer({
+              baseUrl: resolved.config.graphBaseUrl,
+              tokens: auth.graph,
+              retries: 0,
+              timeoutMs: 15_000,
             });
-            if (!response.ok)
-              return { ok: false, detail: `Microsoft Graph /me: ${response.status} ${response.statusText}` };
-            const me = (await response.json()) as { mail?: unknown; userPrincipalName?: unknown };
-            const account =
-              typeof me.mail === 'string'
-                ? me.mail
-                : typeof me.userPrincipalName === 'string'
-                  ? me.userPrincipalName
-                  : undefined;
+            const account = await mailer.whoAmI();
             return { ok: true, ...(account !== undefined ? { account } : {}) };
           } catch (error) {
             return { ok: false, detail: messageOf(error) };

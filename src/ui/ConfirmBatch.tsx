@@ -14,7 +14,7 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { formatMoney } from '../domain/money';
-import { DEFAULT_MESSAGES_PER_MINUTE, sendDurationMs } from '../mail/send-pacer';
+import { DEFAULT_MESSAGES_PER_MINUTE, sendDurationMs } from '../domain/send-duration';
 import { describeAttachmentSize, measureAttachments, type AttachmentTotals } from './attachment-sizes';
 import { formatCount, messagesFor, type UiLanguage } from './i18n';
 import type { AttachmentInfo, BatchSummary } from './model';

@@ -5,14 +5,14 @@
  */
 import type { AgingBucket } from '../domain/aging';
 import type { CalendarDate } from '../domain/calendar';
+import type { ErpErrorReason } from '../domain/erp-error-reason';
 import type { MayActRefusal } from '../domain/enabled-user';
 import type { Cents, CurrencyCode } from '../domain/money';
 import type { Setup, SetupProblem } from '../domain/setup';
+import type { SetupDraft } from '../domain/setup-draft';
 import type { Communication } from '../domain/plan-reminders';
 import type { Agent, Customer, LedgerState, SkipReason } from '../domain/types';
 import type { SettingKey } from '../config/settings';
-import type { ErpErrorReason } from '../erp/errors';
-import type { ReminderSetupWire } from '../erp/wire';
 import type { FilterState } from './filters';
 
 /** One communication planned for today: one row of the list. */
@@ -269,9 +269,9 @@ export interface AttachmentInfo {
   readonly missing?: boolean;
 }
 
-/** The reminder setup as the ERP stores it, with its ETag: what the settings editor edits. */
+/** The reminder setup as the ERP stores it (`SetupDraft`), with its ETag: what the settings editor edits. */
 export interface SetupDocument {
-  readonly setup: ReminderSetupWire;
+  readonly setup: SetupDraft;
   readonly etag: string;
 }
 

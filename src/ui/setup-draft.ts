@@ -1,17 +1,16 @@
 /**
  * Editing the reminder setup in the settings view: the draft is the setup as the ERP stores it
- * (`ReminderSetupWire`), changed by these small pure steps; `validateSetup` (the domain) says whether it
+ * (the domain's `SetupDraft`), changed by these small pure steps; `validateSetup` (the domain) says whether it
  * can be saved. The editor uses `recurrenceRefusal` to say why it does not let a level repeat.
  */
 import { isCalendarDate } from '../domain/calendar';
 import { defaultTexts } from '../domain/default-texts';
 import { isValidEmailAddress } from '../domain/email-address';
 import type { SetupProblem } from '../domain/setup';
-import type { ReminderSetupWire } from '../erp/wire';
+import type { LateInterestDraft, LevelDraft, SetupDraft } from '../domain/setup-draft';
 import { parseAmountInput } from './filters';
 
-export type SetupDraft = ReminderSetupWire;
-export type LevelDraft = SetupDraft['levels'][number];
+export type { LateInterestDraft, LevelDraft, SetupDraft };
 
 const isInteger = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value);
 const present = (value: unknown): boolean => value !== undefined && value !== null;
@@ -163,8 +162,6 @@ export function setGroupByCustomer(draft: SetupDraft, on: boolean): SetupDraft {
 /** One communication per customer may be turned on only with grouping by customer (off stays possible). */
 export const onePerCustomerAllowed = (draft: SetupDraft): boolean =>
   draft.groupByCustomer || draft.onePerCustomer === true;
-
-export type LateInterestDraft = NonNullable<SetupDraft['lateInterest']>;
 
 /** What is wrong with one row of the interest table (nothing when it is right). */
 export interface RateProblems {

@@ -224,6 +224,24 @@ test('throttling is ridden out by jittered backoff without reading Retry-After; 
   expect(await mailer.getMessage(id)).toMatchObject({ state: 'sent' }); // reads are retried
 });
 
+test('whoAmI names the mailbox the token signs in as, through the same exchange as every call', async () => {
+  const { mailer, seen } = mailerFor();
+  expect(await mailer.whoAmI()).toBe(USER);
+  expect(seen.map(({ method, url }) => `${method} ${url}`)).toEqual([`GET ${sim.url}/v1.0/me`]);
+  expect(seen[0]?.headers.get('Prefer')).toBe('IdType="ImmutableId"');
+  expect(seen[0]?.headers.get('Authorization')).toMatch(/^Bearer /);
+
+  const refused: TokenProvider = {
+    description: 'refused',
+    invalidate: () => undefined,
+    getToken: async () => 'not-a-token',
+  };
+  await expect(mailerFor(refused).mailer.whoAmI()).rejects.toMatchObject({
+    reason: 'unauthorized',
+    status: 401,
+  });
+});
+
 test('a test copy goes to one address only, untagged and not kept in Sent Items', async () => {
   const { mailer } = mailerFor();
   await mailer.sendTest(draft(), USER);
