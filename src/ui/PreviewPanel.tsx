@@ -224,7 +224,8 @@ export function PreviewPanel({
           {detail !== undefined && `: ${detail.customer.name}`}
         </DrawerHeaderTitle>
       </DrawerHeader>
-      <DrawerBody className={styles.body}>
+      {/* Focusable so its content scrolls with the keyboard when it is taller than the pane (axe: scrollable-region-focusable). */}
+      <DrawerBody className={styles.body} tabIndex={0} role="region" aria-label={t.previewTitle}>
         {previewKey !== undefined && current === undefined && <Spinner size="small" label={t.loading} />}
         {current !== undefined && detail === undefined && (
           <MessageBar intent="warning">
