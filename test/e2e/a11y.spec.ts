@@ -81,6 +81,8 @@ test('the confirmation and the batch in progress', async ({ page, pane, stack })
 
   await dialog.getByRole('button', { name: 'Crea bozze' }).click();
   await expect(page.getByTestId('batch-panel')).toBeVisible();
+  // The dialog's closing animation keeps its surface a moment without its title: check the page once it is gone.
+  await expect(dialog).toBeHidden();
   await expectNoViolations(pane, 'batch in progress');
   await expect(page.getByTestId('batch-panel')).toContainText('Completato', { timeout: 60_000 });
   await expectNoViolations(pane, 'batch done');
