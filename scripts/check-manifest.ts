@@ -1,6 +1,6 @@
 /**
  * Structural checks of the Outlook add-in XML manifest, offline (no XSD is available offline, and
- * `office-addin-manifest validate manifest.xml` needs a Microsoft web service; see docs in TOOLCHAIN.md).
+ * `office-addin-manifest validate manifest.xml` needs a Microsoft web service: it is unreachable offline).
  *
  * `checkManifest(xml, { assetsDir })` returns a list of problems (empty = OK). Used by
  * test/manifest/manifest.test.ts and by scripts/validate-manifest.ts (`npm run validate:manifest`).

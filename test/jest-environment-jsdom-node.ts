@@ -1,5 +1,5 @@
 /**
- * jsdom, plus the Web platform pieces jsdom lacks and Node has (see shared TOOLCHAIN.md, "Jest under jsdom"):
+ * jsdom, plus the Web platform pieces jsdom lacks and Node has:
  * `crypto.subtle` (MSAL refuses to start without it: `crypto_nonexistent`), `structuredClone`, `fetch` and its
  * classes, `TextEncoder`/`TextDecoder`, streams, and a `BroadcastChannel` that does not keep jest from exiting
  * (MSAL opens one per instance and never closes it).

@@ -1,5 +1,5 @@
 /**
- * Failures of Office.js calls as real `Error`s (STYLE point 6): Office reports them in an `AsyncResult`
+ * Failures of Office.js calls as real `Error`s: Office reports them in an `AsyncResult`
  * inside a callback, or throws plain objects; neither can be caught or logged usefully as they are.
  */
 

@@ -1,5 +1,5 @@
 /**
- * office-addin-mock for Outlook, set up the way this machine needs it (shared TOOLCHAIN.md): the package
+ * office-addin-mock for Outlook, set up the way jest needs it: the package
  * imports office-addin-manifest only for its `OfficeApp` enum, and that import drags in ESM-only modules
  * jest cannot load — so the enum is provided here. The mock needs `host: "outlook"` and no `null` anywhere.
  */
